@@ -1,0 +1,36 @@
+import path from "node:path";
+import { collectionsPlugin } from "./lib/collections-plugin.ts";
+import { contentPlugin } from "./lib/content-plugin.ts";
+import { filtersPlugin } from "./lib/filters-plugin.ts";
+import { generatedPagesPlugin } from "./lib/generated-pages-plugin.ts";
+import { loadSiteSettings } from "./lib/site-settings.ts";
+import type { EleventyConfig } from "./lib/types/eleventy.ts";
+
+const projectDir = import.meta.dirname;
+
+export default function (eleventyConfig: EleventyConfig) {
+  // Any Hugo content folder can be built in place: BLOG_CONTENT=../my-site/content npm run build
+  const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
+  const preview = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
+  const settings = () => loadSiteSettings(contentDir);
+
+  eleventyConfig.setInputDirectory(path.relative(process.cwd(), contentDir) || ".");
+  eleventyConfig.setIncludesDirectory(path.relative(contentDir, path.join(projectDir, "layouts")));
+  eleventyConfig.setDataDirectory("_data");
+
+  eleventyConfig.addPlugin(contentPlugin, { contentDir, preview });
+  eleventyConfig.addPlugin(collectionsPlugin, { preview });
+  eleventyConfig.addPlugin(filtersPlugin, { settings });
+  eleventyConfig.addPlugin(generatedPagesPlugin);
+  eleventyConfig.addGlobalData("site", settings);
+  eleventyConfig.addGlobalData("preview", preview);
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(projectDir, "static"))]: "/" });
+}
+
+export const config = {
+  templateFormats: ["md", "njk"],
+  // Post bodies are Markdown with Hugo shortcodes, never a template language: `{{<` must not reach Nunjucks.
+  markdownTemplateEngine: false,
+  htmlTemplateEngine: "njk",
+  dir: { output: "_site" },
+};

@@ -1,0 +1,86 @@
+import { AuthorError, AuthorErrors, displayPath } from "./errors.ts";
+import type { ContentData } from "./content-plugin.ts";
+import type { Post } from "./post-model.ts";
+import { buildTaxonomy, type Taxonomy } from "./taxonomies.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "./types/eleventy.ts";
+
+/**
+ * Everything templates look up about the site, built once per build from all pages: each lookup afterwards is a
+ * property access, so no template re-sorts or re-scans the posts.
+ */
+export interface SiteIndex {
+  /** Published posts, newest first (external ones included: lists link out to them). */
+  posts: Post[];
+  /** Every page by its site-relative URL. */
+  byUrl: Record<string, Post>;
+  /** Terms by `termKey(name)`; a series term lists its parts in reading order. */
+  tags: Taxonomy;
+  categories: Taxonomy;
+  series: Taxonomy;
+  /** Problems found in the content; only the dev server builds with any. */
+  errors: AuthorError[];
+}
+
+export interface CollectionsPluginOptions {
+  /** True under the dev server: problems are printed and shown on their pages instead of stopping the build. */
+  preview: boolean;
+}
+
+export function collectionsPlugin(eleventyConfig: EleventyConfig, options: CollectionsPluginOptions): void {
+  eleventyConfig.addCollection("site", (api: CollectionApi) => {
+    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[]);
+    if (index.errors.length > 0) {
+      const report = new AuthorErrors(index.errors);
+      if (!options.preview) throw report;
+      console.error(`[blog] ${report.message}`);
+    }
+    return index;
+  });
+}
+
+export function buildSiteIndex(items: CollectionItem<Partial<ContentData>>[]): SiteIndex {
+  const errors: AuthorError[] = [];
+  const pages: Post[] = [];
+  const byUrl: Record<string, Post> = Object.create(null);
+  const fileOfUrl = new Map<string, string>();
+  for (const item of items) {
+    if (item.data.contentError) errors.push(item.data.contentError);
+    const page = item.data.post;
+    if (!page) continue;
+    pages.push(page);
+    if (page.kind === "section") continue;
+    const existing = byUrl[page.url];
+    if (existing) {
+      errors.push(
+        new AuthorError(
+          { file: item.inputPath, line: 1 },
+          `This page has the URL ${page.url}, which ${displayPath(fileOfUrl.get(page.url) ?? existing.sourcePath)} already has`,
+          "Give one of them a different `slug` in its front matter, or move it to another folder",
+        ),
+      );
+    } else {
+      byUrl[page.url] = page;
+      fileOfUrl.set(page.url, item.inputPath);
+    }
+  }
+
+  const posts = pages.filter((page) => page.kind === "post").sort(newestFirst);
+
+  return {
+    posts,
+    byUrl,
+    tags: buildTaxonomy("tags", posts, newestFirst),
+    categories: buildTaxonomy("categories", posts, newestFirst),
+    series: buildTaxonomy("series", posts, bySeriesOrder),
+    errors,
+  };
+}
+
+function newestFirst(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url);
+}
+
+function bySeriesOrder(a: Post, b: Post): number {
+  const order = (a.seriesOrder ?? Number.MAX_SAFE_INTEGER) - (b.seriesOrder ?? Number.MAX_SAFE_INTEGER);
+  return order || a.date.getTime() - b.date.getTime() || a.url.localeCompare(b.url);
+}

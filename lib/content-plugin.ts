@@ -1,0 +1,89 @@
+import path from "node:path";
+import type { AuthorError } from "./errors.ts";
+import { toPost, type Post } from "./post-model.ts";
+import { readPage } from "./read-page.ts";
+import { loadSiteSettings } from "./site-settings.ts";
+import type { EleventyConfig } from "./types/eleventy.ts";
+
+/** The data every content page carries into the Eleventy data cascade. */
+export interface ContentData {
+  post?: Post;
+  /** Set when the file could not be read: the site builder reports it, the dev server shows it on the page. */
+  contentError?: AuthorError;
+  lang: string;
+  title: string;
+}
+
+export interface ContentPluginOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** True under the dev server: drafts are built (and marked) and errors are shown on their pages. */
+  preview: boolean;
+}
+
+/**
+ * Markdown content files, read our way instead of Eleventy's: Hugo front matter (YAML, TOML or JSON, checked
+ * against one schema), Hugo's URL rules, and a body rendered once without ever passing through Nunjucks.
+ * Eleventy's own `tags` and `permalink` meanings never see the author's front matter.
+ */
+export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
+  const { contentDir, preview } = options;
+
+  // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
+  const contentGlob = path.relative(process.cwd(), contentDir) || ".";
+  eleventyConfig.addPassthroughCopy(`${contentGlob}/**/*.{${bundleResourceExtensions.join(",")}}`);
+
+  eleventyConfig.addExtension("md", {
+    read: false,
+    getData: (inputPath: string) => contentData(path.resolve(inputPath), contentDir, preview),
+    compile: (_unread: string, inputPath: string) => async () => {
+      const result = await readPage(path.resolve(inputPath), contentDir, loadSiteSettings(contentDir));
+      return result.ok ? result.page.body.html : "";
+    },
+  });
+}
+
+async function contentData(file: string, contentDir: string, preview: boolean): Promise<ContentData & Record<string, unknown>> {
+  const settings = loadSiteSettings(contentDir);
+  const result = await readPage(file, contentDir, settings);
+  if (!result.ok) {
+    return {
+      contentError: result.error,
+      lang: result.source.lang,
+      title: result.source.fileSlug,
+      layout: "error.njk",
+      // Only the dev server renders the page, to show the error where the author is looking.
+      permalink: preview ? fallbackUrl(result.source.relativePath, result.source.kind) : false,
+    };
+  }
+
+  const { meta, body, summary, featureImage } = result.page;
+  const post = toPost(meta, {
+    summary,
+    featureImage,
+    wordCount: body.wordCount,
+    readingMinutes: body.readingMinutes,
+    headings: body.headings,
+  });
+  const hiddenDraft = meta.draft && !preview;
+  const writesPage = meta.source.kind !== "section" && !meta.externalUrl && !hiddenDraft;
+  return {
+    post,
+    lang: meta.source.lang,
+    title: meta.title,
+    date: meta.date,
+    layout: meta.source.kind === "post" ? "post.njk" : "page.njk",
+    permalink: writesPage ? meta.url : false,
+    eleventyExcludeFromCollections: hiddenDraft,
+  };
+}
+
+const bundleResourceExtensions = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp", "pdf", "mp3", "mp4", "webm", "zip"];
+
+/** The URL a file would have from its place alone, used when its front matter cannot be read. */
+function fallbackUrl(relativePath: string, kind: string): string {
+  const folders = relativePath.split("/").slice(0, -1);
+  const stem = path.basename(relativePath).replace(/\..*$/, "");
+  const parts = stem === "index" || kind === "section" ? folders : [...folders, stem];
+  return `/${parts.join("/")}/`.replace(/\/+/g, "/");
+}

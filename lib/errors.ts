@@ -1,0 +1,62 @@
+import path from "node:path";
+
+/**
+ * An error in something the author wrote. Its message always has the one shape the whole project uses,
+ * `<file>:<line>:<col>: <what is wrong>. <how to fix it>`, so editors and terminals can jump to it.
+ */
+export class AuthorError extends Error {
+  readonly file: string;
+  readonly line: number | undefined;
+  readonly column: number | undefined;
+  readonly problem: string;
+  readonly hint: string;
+
+  constructor(where: { file: string; line?: number; column?: number }, problem: string, hint: string) {
+    const file = displayPath(where.file);
+    const position = [file, where.line, where.line === undefined ? undefined : where.column]
+      .filter((part) => part !== undefined)
+      .join(":");
+    super(`${position}: ${stripStop(problem)}. ${hint}`);
+    this.name = "AuthorError";
+    this.file = file;
+    this.line = where.line;
+    this.column = where.column;
+    this.problem = problem;
+    this.hint = hint;
+  }
+}
+
+/** Several author errors reported together: the build lists every problem, not only the first. */
+export class AuthorErrors extends Error {
+  readonly errors: readonly AuthorError[];
+
+  constructor(errors: readonly AuthorError[]) {
+    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+    super(`The site was not built: ${count} in the content.\n${errors.map((e) => `  ${e.message}`).join("\n")}`);
+    this.name = "AuthorErrors";
+    this.errors = errors;
+    // Eleventy prints the stack of a failed build; for an author's mistake the stack of our code is noise.
+    this.stack = this.message;
+  }
+}
+
+/** Paths in messages are relative to where the command runs, so they are short and clickable. */
+export function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative.startsWith("..") ? file : relative;
+}
+
+function stripStop(text: string): string {
+  return text.endsWith(".") ? text.slice(0, -1) : text;
+}
+
+/** 1-based line and column of a character offset in a text. */
+export function positionAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf("\n"); i !== -1 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}

@@ -1,0 +1,55 @@
+import markdownIt from "markdown-it";
+import type { MarkdownIt } from "markdown-it";
+import cjkFriendly from "markdown-it-cjk-friendly";
+import footnote from "markdown-it-footnote";
+import anchor from "markdown-it-anchor";
+import { cjkUnderscoreEmphasis } from "./cjk-underscore-emphasis.ts";
+import { highlightCode } from "./highlight.ts";
+
+/**
+ * Hugo's heading ids (its default "github" style): lower case, spaces become hyphens, anything that is not a
+ * letter, digit, `_` or `-` is dropped. Chinese headings keep their characters, so `#我们在哪里` works.
+ */
+export function headingId(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/\s/gu, "-")
+    .replace(/[^\p{L}\p{M}\p{N}_-]/gu, "");
+}
+
+/**
+ * `</br>` is a common typo for `<br>`; browsers read it as a line break but it is not valid HTML, so raw HTML
+ * written that way is emitted as `<br>`.
+ */
+function repairEndBreakTags(md: MarkdownIt): void {
+  md.core.ruler.push("repair_end_br", (state) => {
+    const fix = (text: string) => text.replace(/<\/br\s*>/gi, "<br>");
+    for (const token of state.tokens) {
+      if (token.type === "html_block") token.content = fix(token.content);
+      for (const child of token.children ?? []) {
+        if (child.type === "html_inline") child.content = fix(child.content);
+      }
+    }
+  });
+}
+
+function createMarkdown(): MarkdownIt {
+  const md = markdownIt({
+    html: true,
+    linkify: true,
+    // Typographic replacements turn straight quotes into curly ones, which breaks Chinese quotation marks.
+    typographer: false,
+    highlight: highlightCode,
+  });
+  md.linkify.set({ fuzzyLink: false });
+  md.use(cjkFriendly);
+  md.use(cjkUnderscoreEmphasis);
+  md.use(footnote);
+  md.use(anchor, { slugify: headingId, tabIndex: false });
+  md.use(repairEndBreakTags);
+  return md;
+}
+
+/** The one markdown-it instance: post bodies, shortcode inner content and summaries all render through it. */
+export const markdown: MarkdownIt = createMarkdown();

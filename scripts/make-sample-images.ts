@@ -1,0 +1,87 @@
+/**
+ * Generates the sample images of the bundled site (the seed post's thumbnails and the feature images of the
+ * other sample posts). They are committed, so a build never needs this step; run it again only to change them:
+ *   node --import tsx scripts/make-sample-images.ts
+ */
+import fs from "node:fs";
+import path from "node:path";
+import sharp from "sharp";
+
+const contentDir = path.join(import.meta.dirname, "..", "content");
+
+/** Small deterministic generator, so the same script always draws the same pictures. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** An abstract, painterly picture: soft colour fields and glowing shapes, like a diffusion model's draft. */
+export function abstractArtSvg(width: number, height: number, seed: number): string {
+  const random = seededRandom(seed);
+  const hue = Math.floor(random() * 360);
+  const colour = (offset: number, lightness: number) =>
+    `hsl(${(hue + offset) % 360} ${45 + Math.floor(random() * 40)}% ${lightness}%)`;
+  const shapes: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    const cx = Math.round(random() * width);
+    const cy = Math.round(random() * height);
+    const r = Math.round((0.08 + random() * 0.35) * Math.min(width, height));
+    shapes.push(
+      `<circle cx="${cx}" cy="${cy}" r="${r}" fill="url(#glow${i % 3})" opacity="${(0.35 + random() * 0.5).toFixed(2)}"/>`,
+    );
+  }
+  for (let i = 0; i < 5; i++) {
+    const y = Math.round(random() * height);
+    shapes.push(
+      `<path d="M0 ${y} C ${width * 0.3} ${y - 120 * random()}, ${width * 0.6} ${y + 160 * random()}, ${width} ${y}" ` +
+        `stroke="${colour(180, 85)}" stroke-width="${(2 + random() * 6).toFixed(1)}" fill="none" opacity="0.45"/>`,
+    );
+  }
+  const glows = [0, 1, 2]
+    .map(
+      (i) =>
+        `<radialGradient id="glow${i}"><stop offset="0" stop-color="${colour(40 * (i + 1), 75)}"/>` +
+        `<stop offset="1" stop-color="${colour(40 * (i + 1), 35)}" stop-opacity="0"/></radialGradient>`,
+    )
+    .join("");
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<defs><linearGradient id="sky" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${colour(0, 22)}"/>` +
+    `<stop offset="1" stop-color="${colour(200, 40)}"/></linearGradient>${glows}</defs>` +
+    `<rect width="100%" height="100%" fill="url(#sky)"/>${shapes.join("")}</svg>`
+  );
+}
+
+export async function writeImage(file: string, width: number, height: number, seed: number): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const image = sharp(Buffer.from(abstractArtSvg(width, height, seed)));
+  await (file.endsWith(".webp") ? image.webp({ quality: 78 }) : image.jpeg({ quality: 80, mozjpeg: true })).toFile(file);
+}
+
+const sampleImages: Array<{ file: string; width: number; height: number; seed: number }> = [
+  // The six thumbnails the seed post's raw HTML grid references, at Stable Diffusion's usual 512×512.
+  ...["000104.1330334134", "000108.1301020889", "000121.1119286522", "000126.2675941357", "000085.2682514393", "000145.2404672998"].map(
+    (name) => ({
+      file: `posts/202210-the-new-ai-hype/thumbnails/${name}.webp`,
+      width: 512,
+      height: 512,
+      seed: Number(name.split(".")[1]),
+    }),
+  ),
+  { file: "posts/202210-stable-diffusion-tutorial/feature.webp", width: 1600, height: 900, seed: 2022_10_20 },
+  { file: "posts/202210-stable-diffusion-tutorial/webui-output.webp", width: 768, height: 512, seed: 7 },
+  { file: "posts/202211-ai-in-production/feature.webp", width: 1600, height: 900, seed: 2022_11_15 },
+];
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  for (const image of sampleImages) {
+    await writeImage(path.join(contentDir, image.file), image.width, image.height, image.seed);
+    console.log(`wrote content/${image.file}`);
+  }
+}
