@@ -32,5 +32,4 @@ export const config = {
   // Post bodies are Markdown with Hugo shortcodes, never a template language: `{{<` must not reach Nunjucks.
   markdownTemplateEngine: false,
   htmlTemplateEngine: "njk",
-  dir: { output: "_site" },
 };

@@ -35,15 +35,17 @@ export class AuthorErrors extends Error {
     super(`The site was not built: ${count} in the content.\n${errors.map((e) => `  ${e.message}`).join("\n")}`);
     this.name = "AuthorErrors";
     this.errors = errors;
-    // Eleventy prints the stack of a failed build; for an author's mistake the stack of our code is noise.
-    this.stack = this.message;
   }
+
+  /** Read by Eleventy's error printer: for an author's mistake the stack of our code is noise. */
+  readonly skipOriginalStack = true;
 }
 
 /** Paths in messages are relative to where the command runs, so they are short and clickable. */
 export function displayPath(file: string): string {
-  const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") ? file : relative;
+  const absolute = path.resolve(file);
+  const relative = path.relative(process.cwd(), absolute);
+  return relative.startsWith("..") ? absolute : relative;
 }
 
 function stripStop(text: string): string {
