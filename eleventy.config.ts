@@ -11,7 +11,8 @@ const projectDir = import.meta.dirname;
 export default function (eleventyConfig: EleventyConfig) {
   // Any Hugo content folder can be built in place: BLOG_CONTENT=../my-site/content npm run build
   const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
-  const preview = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
+  // The preview (the dev server, or BLOG_PREVIEW=1) builds drafts, marked, and shows content errors on the page.
+  const preview = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "") || process.env.BLOG_PREVIEW === "1";
   const settings = () => loadSiteSettings(contentDir);
 
   eleventyConfig.setInputDirectory(path.relative(process.cwd(), contentDir) || ".");

@@ -30,9 +30,9 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[]);
     if (index.errors.length > 0) {
-      const report = new AuthorErrors(index.errors);
-      if (!options.preview) throw report;
-      console.error(`[blog] ${report.message}`);
+      if (!options.preview) throw new AuthorErrors(index.errors);
+      // The preview keeps serving: each broken page shows its error until the file is fixed.
+      console.error(`[blog] Shown on their pages until fixed:\n${index.errors.map((e) => `  ${e.message}`).join("\n")}`);
     }
     return index;
   });

@@ -71,6 +71,7 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
     post,
     lang: meta.source.lang,
     title: meta.title,
+    description: meta.description ?? summary,
     date: meta.date,
     layout: meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,

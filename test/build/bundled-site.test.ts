@@ -1,0 +1,170 @@
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { bundledContent, buildSite, loadPage, pageExists, text, type BuildResult } from "../helpers/site.ts";
+
+const seedUrl = "/posts/202210-the-new-ai-hype/";
+const seedSource = fs.readFileSync(path.join(bundledContent, "posts/202210-the-new-ai-hype/index.zh-cn.md"), "utf8");
+
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"));
+  }
+  return files;
+}
+
+describe("the bundled site, production build", () => {
+  let build: BuildResult;
+  let seed: Document;
+  let contentBefore: Map<string, string>;
+
+  before(async () => {
+    contentBefore = snapshot(bundledContent);
+    build = await buildSite(bundledContent);
+    assert.equal(build.exitCode, 0, build.log);
+    seed = loadPage(build.outputDir, seedUrl);
+  });
+
+  it("never writes into the content folder", () => {
+    assert.deepEqual(snapshot(bundledContent), contentBefore);
+  });
+
+  it("keeps the seed post byte for byte as the series' first post", () => {
+    assert.equal(seedSource, fs.readFileSync(path.join(import.meta.dirname, "../../../shared/seed/index.zh-cn.md"), "utf8"));
+  });
+
+  it("serves the seed post at its Hugo URL with lang zh-CN", () => {
+    assert.equal(seed.documentElement.getAttribute("lang"), "zh-CN");
+    assert.equal(text(seed.querySelector("h1")), "新一轮人工智能热潮");
+    assert.match(text(seed.querySelector("title")), /^新一轮人工智能热潮/);
+  });
+
+  it("turns every reference-style link of the seed into a working link", () => {
+    const definitions = new Map(
+      [...seedSource.matchAll(/^\[(\d+)\]:\s+(\S+)\s*$/gm)].map((m) => [m[1]!, m[2]!]),
+    );
+    const uses = [...seedSource.matchAll(/\[([^\]\n]+)\]\[(\d+)\]/g)].map((m) => ({ label: m[1]!, href: definitions.get(m[2]!) }));
+    assert.ok(uses.length >= 30, `expected the seed's reference links, found ${uses.length}`);
+    const content = seed.querySelector(".post-content")!;
+    const anchors = [...content.querySelectorAll("a")].map((a) => ({ label: text(a), href: a.getAttribute("href") }));
+    for (const use of uses) {
+      assert.ok(use.href, `definition for "${use.label}" exists`);
+      assert.ok(
+        anchors.some((a) => a.label === use.label && a.href === use.href),
+        `link "${use.label}" → ${use.href}`,
+      );
+    }
+    assert.ok(!/\]\[\d+\]/.test(content.textContent ?? ""), "no unresolved [text][n] left in the text");
+  });
+
+  it("renders CJK bold and emphasis", () => {
+    const strong = [...seed.querySelectorAll(".post-content strong")].map((s) => text(s));
+    assert.ok(strong.includes("生成预训练Transformer 3（GPT-3）"));
+    const em = [...seed.querySelectorAll(".post-content em")].map((e) => text(e));
+    for (const word of ["预言", "梦想", "去噪", "AI热潮", "创意传播价值链", "模拟", "创作"]) assert.ok(em.includes(word), word);
+    assert.ok(!(seed.querySelector(".post-content")?.textContent ?? "").includes("_预言_"));
+  });
+
+  it("passes the raw HTML blocks through and repairs </br>", () => {
+    const grid = seed.querySelectorAll('.post-content div[style*="flex-wrap"] img.thumbnailshadow');
+    assert.equal(grid.length, 6);
+    assert.ok(seed.querySelector('.post-content iframe[src^="https://share.transistor.fm/"]'));
+    assert.ok(seed.querySelector(".post-content blockquote.instagram-media"));
+    const html = fs.readFileSync(path.join(build.outputDir, seedUrl, "index.html"), "utf8");
+    assert.ok(!html.includes("</br>"));
+    // The page did not break: the footer still follows the article.
+    assert.ok(seed.querySelector("body > footer.site-footer"));
+  });
+
+  it("shows the date, reading time and summary", () => {
+    const time = seed.querySelector(".post-header time");
+    assert.equal(text(time), "2022年10月25日");
+    assert.equal(time?.getAttribute("datetime"), "2022-10-25T00:00:00+08:00");
+    assert.match(text(seed.querySelector(".post-reading-time")), /^阅读时间 \d+ 分钟$/);
+    const summary = /^summary: "(.*)"$/m.exec(seedSource)?.[1];
+    assert.equal(seed.querySelector('meta[name="description"]')?.getAttribute("content"), summary);
+  });
+
+  it("links every category and tag", () => {
+    const categories = [...seed.querySelectorAll(".post-taxonomies a")].map((a) => [text(a), a.getAttribute("href")]);
+    assert.deepEqual(categories, [
+      ["产品", "/categories/产品/"],
+      ["战略", "/categories/战略/"],
+      ["技术", "/categories/技术/"],
+      ["Stable Diffusion", "/tags/stable-diffusion/"],
+      ["Midjourney", "/tags/midjourney/"],
+      ["Dall-e", "/tags/dall-e/"],
+      ["人工智能", "/tags/人工智能/"],
+      ["机器学习", "/tags/机器学习/"],
+    ]);
+  });
+
+  it("shows the series box with every published part in order and the current one marked", () => {
+    const box = seed.querySelector(".series-box")!;
+    assert.match(text(box.querySelector("h2")), /新一轮人工智能热潮/);
+    const parts = [...box.querySelectorAll("li")];
+    assert.deepEqual(
+      parts.map((li) => text(li)),
+      ["新一轮人工智能热潮", "从演示到产品：生成式 AI 落地的难题"],
+    );
+    assert.equal(parts[0]?.getAttribute("aria-current"), "page");
+    assert.equal(parts[0]?.querySelector("a"), null);
+    assert.equal(parts[1]?.querySelector("a")?.getAttribute("href"), "/posts/202211-ai-in-production/");
+    assert.equal(text(box.querySelector(".series-box-position")), "本系列第 1 篇，共 2 篇");
+  });
+
+  it("shows the second part's feature image with its size", () => {
+    const page = loadPage(build.outputDir, "/posts/202211-ai-in-production/");
+    const img = page.querySelector(".post-header img.post-feature");
+    assert.ok(img);
+    assert.equal(img.getAttribute("width"), "1600");
+    assert.equal(img.getAttribute("height"), "900");
+    assert.ok(pageExists(build.outputDir, img.getAttribute("src")!));
+    assert.equal(page.querySelector(".series-box li[aria-current]")?.textContent?.trim(), "从演示到产品：生成式 AI 落地的难题");
+  });
+
+  it("leaves the draft out of the build and out of every list", () => {
+    assert.equal(pageExists(build.outputDir, "/posts/202212-open-vs-closed-models/"), false);
+    for (const url of ["/", seedUrl]) {
+      const html = fs.readFileSync(path.join(build.outputDir, url, "index.html"), "utf8");
+      assert.ok(!html.includes("开源模型与闭源模型之争"), url);
+      assert.ok(!html.includes("202212-open-vs-closed-models"), url);
+    }
+  });
+
+  it("serves the six thumbnails the seed's raw HTML references", () => {
+    for (const img of seed.querySelectorAll(".post-content img.thumbnailshadow")) {
+      assert.ok(pageExists(build.outputDir, img.getAttribute("src")!), img.getAttribute("src")!);
+    }
+  });
+});
+
+describe("the bundled site, preview (dev server) build", () => {
+  let build: BuildResult;
+
+  before(async () => {
+    build = await buildSite(bundledContent, { env: { BLOG_PREVIEW: "1" } });
+    assert.equal(build.exitCode, 0, build.log);
+  });
+
+  it("builds the draft and marks it", () => {
+    const draft = loadPage(build.outputDir, "/posts/202212-open-vs-closed-models/");
+    assert.equal(text(draft.querySelector(".post-header .draft-badge")), "草稿");
+    assert.ok(draft.querySelector("article.post.is-draft"));
+  });
+
+  it("lists the draft, marked, with the other parts of its series", () => {
+    const seed = loadPage(build.outputDir, seedUrl);
+    const parts = [...seed.querySelectorAll(".series-box li")].map((li) => text(li));
+    assert.deepEqual(parts.length, 3);
+    assert.match(parts[2]!, /开源模型与闭源模型之争/);
+    const home = loadPage(build.outputDir, "/");
+    const card = [...home.querySelectorAll(".post-card")].find((c) => text(c).includes("开源模型与闭源模型之争"));
+    assert.ok(card?.querySelector(".draft-badge"));
+  });
+});

@@ -1,0 +1,93 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { buildSite, loadPage, makeContent, text, writeFiles } from "../helpers/site.ts";
+
+const goodPost = '---\ntitle: "Good"\ndate: 2024-01-01\n---\n\nFine.\n';
+
+describe("build errors", () => {
+  it("stops on malformed front matter, naming file and line, and lists every broken file", async () => {
+    const content = makeContent({
+      "posts/good/index.md": goodPost,
+      "posts/broken-yaml/index.md": '---\ntitle: "Broken"\ntags: [a, b\ndate: 2024-01-01\n---\nBody\n',
+      "posts/unclosed/index.md": "---\ntitle: Unclosed\n\nBody\n",
+    });
+    const build = await buildSite(content);
+    assert.notEqual(build.exitCode, 0);
+    assert.match(build.log, /posts\/broken-yaml\/index\.md:\d+:\d+: The YAML front matter does not parse/);
+    assert.match(build.log, /posts\/unclosed\/index\.md:1:1: The front matter opened with "---" on line 1 is never closed\. Add a line/);
+    assert.match(build.log, /2 problems/);
+  });
+
+  it("stops on a value of the wrong type, naming file, line and key", async () => {
+    const content = makeContent({
+      "posts/typed/index.md": '---\ntitle: "Typed"\ndate: 2024-01-01\nseries_order: "two"\n---\nBody\n',
+    });
+    const build = await buildSite(content);
+    assert.notEqual(build.exitCode, 0);
+    assert.match(build.log, /posts\/typed\/index\.md:4: Front matter key "series_order" has the wrong type: expected a whole number/);
+  });
+
+  it("stops on two pages with one URL, naming both files", async () => {
+    const content = makeContent({
+      "posts/first/index.md": goodPost,
+      "posts/second/index.md": '---\ntitle: "Second"\nslug: first\n---\nBody\n',
+    });
+    const build = await buildSite(content);
+    assert.notEqual(build.exitCode, 0);
+    assert.match(build.log, /posts\/(first|second)\/index\.md:1: This page has the URL \/posts\/first\/, which .*posts\/(first|second)\/index\.md already has\. Give one of them a different `slug`/);
+  });
+
+  it("leaves the previous output untouched when a build fails", async () => {
+    const content = makeContent({ "posts/good/index.md": goodPost });
+    const first = await buildSite(content);
+    assert.equal(first.exitCode, 0, first.log);
+    const page = path.join(first.outputDir, "posts/good/index.html");
+    const before = fs.readFileSync(page, "utf8");
+    const mtime = fs.statSync(page).mtimeMs;
+
+    writeFiles(content, { "posts/good/index.md": '---\ntitle: "Good"\ndraft: maybe\n---\nChanged\n' });
+    const second = await buildSite(content, { outputDir: first.outputDir });
+    assert.notEqual(second.exitCode, 0);
+    assert.equal(fs.readFileSync(page, "utf8"), before);
+    assert.equal(fs.statSync(page).mtimeMs, mtime);
+    assert.ok(!fs.existsSync(`${first.outputDir}.next`));
+  });
+
+  it("shows the error on the page in the preview instead of stopping", async () => {
+    const content = makeContent({
+      "posts/good/index.md": goodPost,
+      "posts/broken/index.md": "---\ntitle: [unclosed\n---\nBody\n",
+    });
+    const build = await buildSite(content, { env: { BLOG_PREVIEW: "1" } });
+    assert.equal(build.exitCode, 0, build.log);
+    assert.match(build.log, /posts\/broken\/index\.md:\d+/);
+    const page = loadPage(build.outputDir, "/posts/broken/");
+    assert.match(text(page.querySelector(".build-error pre")), /posts\/broken\/index\.md:\d+:\d+: The YAML front matter does not parse/);
+  });
+});
+
+describe("Eleventy's meaning of tags does not leak", () => {
+  it("treats tags called posts and all as ordinary tags", async () => {
+    const content = makeContent({
+      "posts/one/index.md": '---\ntitle: "One"\ndate: 2024-01-02\ntags: ["posts", "all"]\n---\nBody\n',
+      "posts/two/index.md": '---\ntitle: "Two"\ndate: 2024-01-01\ntags: ["other"]\n---\nBody\n',
+    });
+    const build = await buildSite(content);
+    assert.equal(build.exitCode, 0, build.log);
+    const one = loadPage(build.outputDir, "/posts/one/");
+    assert.deepEqual(
+      [...one.querySelectorAll(".post-taxonomies a")].map((a) => [text(a), a.getAttribute("href")]),
+      [
+        ["posts", "/tags/posts/"],
+        ["all", "/tags/all/"],
+      ],
+    );
+    const home = loadPage(build.outputDir, "/");
+    assert.deepEqual(
+      [...home.querySelectorAll(".post-card-title a")].map((a) => text(a)),
+      ["One", "Two"],
+    );
+  });
+});

@@ -1,0 +1,80 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+
+export const projectDir = path.join(import.meta.dirname, "..", "..");
+export const bundledContent = path.join(projectDir, "content");
+export const fixturesDir = path.join(projectDir, "test", "fixtures");
+
+export interface BuildResult {
+  exitCode: number;
+  /** Everything the build printed, stdout and stderr together. */
+  log: string;
+  outputDir: string;
+}
+
+/** Runs `npm run build`'s script on a content folder, as an author would, in a child process. */
+export function buildSite(
+  contentDir: string,
+  options: { env?: Record<string, string>; outputDir?: string } = {},
+): Promise<BuildResult> {
+  const outputDir = options.outputDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "blog-build-"));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ["--import", "tsx", path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, "--quiet"],
+      {
+        cwd: projectDir,
+        env: { ...process.env, BLOG_CONTENT: contentDir, ...options.env },
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const exitCode = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        resolve({ exitCode, log: `${stdout}${stderr}`, outputDir });
+      },
+    );
+  });
+}
+
+/** The output file a site-relative URL is served from. */
+export function outputFile(outputDir: string, url: string): string {
+  const decoded = decodeURI(url.split(/[?#]/)[0] ?? url);
+  return path.join(outputDir, decoded.endsWith("/") ? `${decoded}index.html` : decoded);
+}
+
+/** Parses a built page with a real HTML parser. */
+export function loadPage(outputDir: string, url: string): Document {
+  const html = fs.readFileSync(outputFile(outputDir, url), "utf8");
+  return parseHTML(html).document;
+}
+
+export function pageExists(outputDir: string, url: string): boolean {
+  return fs.existsSync(outputFile(outputDir, url));
+}
+
+/** A throwaway copy of a fixture folder, for tests that change files. */
+export function copyFixture(name: string): string {
+  const target = fs.mkdtempSync(path.join(os.tmpdir(), `blog-fixture-${name}-`));
+  fs.cpSync(path.join(fixturesDir, name), target, { recursive: true });
+  return target;
+}
+
+export function writeFiles(root: string, files: Record<string, string>): void {
+  for (const [relative, text] of Object.entries(files)) {
+    const file = path.join(root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+  }
+}
+
+export function makeContent(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "blog-content-"));
+  writeFiles(root, files);
+  return root;
+}
+
+export function text(node: Element | null | undefined): string {
+  return (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
