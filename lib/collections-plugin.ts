@@ -1,4 +1,8 @@
+import { shortcodes } from "../shortcodes/index.ts";
+import { html, trustedHtml } from "../shortcodes/html.ts";
+import { ParamError, type SiteLookup } from "../shortcodes/shortcode.ts";
 import { AuthorError, AuthorErrors, displayPath } from "./errors.ts";
+import { nearest } from "./nearest.ts";
 import type { ContentData } from "./content-plugin.ts";
 import type { Post } from "./post-model.ts";
 import { buildTaxonomy, type Taxonomy } from "./taxonomies.ts";
@@ -17,9 +21,14 @@ export interface SiteIndex {
   tags: Taxonomy;
   categories: Taxonomy;
   series: Taxonomy;
-  /** Problems found in the content; only the dev server builds with any. */
+  /** Output of the shortcode calls that needed the other pages, by input path, in call order. */
+  siteCallOutputs: Record<string, string[]>;
+  /** Problems found in the content; only the preview builds with any. */
   errors: AuthorError[];
 }
+
+/** Renders a template partial with Eleventy's own Nunjucks environment (our filters included). */
+type PartialRenderer = (name: string, context: Record<string, unknown>) => string;
 
 export interface CollectionsPluginOptions {
   /** True under the dev server: problems are printed and shown on their pages instead of stopping the build. */
@@ -27,8 +36,14 @@ export interface CollectionsPluginOptions {
 }
 
 export function collectionsPlugin(eleventyConfig: EleventyConfig, options: CollectionsPluginOptions): void {
+  let renderPartial: PartialRenderer | undefined;
+  eleventyConfig.amendLibrary("njk", (environment: { render: PartialRenderer }) => {
+    renderPartial = (name, context) => environment.render(name, context);
+  });
+
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
-    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[]);
+    if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the collections");
+    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], renderPartial, options.preview);
     if (index.errors.length > 0) {
       if (!options.preview) throw new AuthorErrors(index.errors);
       // The preview keeps serving: each broken page shows its error until the file is fixed.
@@ -38,13 +53,17 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   });
 }
 
-export function buildSiteIndex(items: CollectionItem<Partial<ContentData>>[]): SiteIndex {
+export function buildSiteIndex(
+  items: CollectionItem<Partial<ContentData>>[],
+  renderPartial: PartialRenderer,
+  preview: boolean,
+): SiteIndex {
   const errors: AuthorError[] = [];
   const pages: Post[] = [];
   const byUrl: Record<string, Post> = Object.create(null);
   const fileOfUrl = new Map<string, string>();
   for (const item of items) {
-    if (item.data.contentError) errors.push(item.data.contentError);
+    errors.push(...(item.data.contentErrors ?? []));
     const page = item.data.post;
     if (!page) continue;
     pages.push(page);
@@ -66,12 +85,35 @@ export function buildSiteIndex(items: CollectionItem<Partial<ContentData>>[]): S
 
   const posts = pages.filter((page) => page.kind === "post").sort(newestFirst);
 
+  const site: SiteLookup = {
+    findPost: (url) => byUrl[url],
+    nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
+    card: (post, lang) => trustedHtml(renderPartial("partials/post-card.njk", { post, lang })),
+  };
+  const siteCallOutputs: Record<string, string[]> = Object.create(null);
+  for (const item of items) {
+    const calls = item.data.siteCalls;
+    const page = item.data.post;
+    if (!calls?.length || !page) continue;
+    siteCallOutputs[item.inputPath] = calls.map((call) => {
+      try {
+        return shortcodes.get(call.name)!.render(call.params, { page: { lang: page.lang, url: page.url }, inner: undefined, site }).toString();
+      } catch (error) {
+        if (!(error instanceof ParamError)) throw error;
+        const problem = new AuthorError(call, `{{< ${call.name} >}}: ${error.message}`, error.hint);
+        errors.push(problem);
+        return preview ? html`<div class="build-error" role="alert"><pre>${problem.message}</pre></div>`.toString() : "";
+      }
+    });
+  }
+
   return {
     posts,
     byUrl,
     tags: buildTaxonomy("tags", posts, newestFirst),
     categories: buildTaxonomy("categories", posts, newestFirst),
     series: buildTaxonomy("series", posts, bySeriesOrder),
+    siteCallOutputs,
     errors,
   };
 }

@@ -1,15 +1,21 @@
 import path from "node:path";
+import type { SiteIndex } from "./collections-plugin.ts";
 import type { AuthorError } from "./errors.ts";
 import { toPost, type Post } from "./post-model.ts";
 import { readPage } from "./read-page.ts";
+import { fillSiteCalls, type SiteShortcodeCall } from "./render-body.ts";
 import { loadSiteSettings } from "./site-settings.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 /** The data every content page carries into the Eleventy data cascade. */
 export interface ContentData {
   post?: Post;
-  /** Set when the file could not be read: the site builder reports it, the dev server shows it on the page. */
-  contentError?: AuthorError;
+  /** Set when the file could not be read: the site builder reports them, the dev server shows them on the page. */
+  contentErrors?: AuthorError[];
+  /** Shortcode calls that need the other pages, rendered by the site builder. */
+  siteCalls?: SiteShortcodeCall[];
+  /** Scripts the page's shortcodes need. */
+  scripts?: string[];
   lang: string;
   title: string;
 }
@@ -36,9 +42,11 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   eleventyConfig.addExtension("md", {
     read: false,
     getData: (inputPath: string) => contentData(path.resolve(inputPath), contentDir, preview),
-    compile: (_unread: string, inputPath: string) => async () => {
+    compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex } }) => {
       const result = await readPage(path.resolve(inputPath), contentDir, loadSiteSettings(contentDir));
-      return result.ok ? result.page.body.html : "";
+      if (!result.ok) return "";
+      const outputs = data.collections.site.siteCallOutputs[inputPath];
+      return outputs ? fillSiteCalls(result.page.body.html, outputs) : result.page.body.html;
     },
   });
 }
@@ -48,7 +56,7 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
   const result = await readPage(file, contentDir, settings);
   if (!result.ok) {
     return {
-      contentError: result.error,
+      contentErrors: result.errors,
       lang: result.source.lang,
       title: result.source.fileSlug,
       layout: "error.njk",
@@ -76,6 +84,8 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
     layout: meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,
     eleventyExcludeFromCollections: hiddenDraft,
+    siteCalls: body.siteCalls,
+    scripts: body.scripts,
   };
 }
 

@@ -32,7 +32,7 @@ export class AuthorErrors extends Error {
 
   constructor(errors: readonly AuthorError[]) {
     const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
-    super(`The site was not built: ${count} in the content.\n${errors.map((e) => `  ${e.message}`).join("\n")}`);
+    super(`${count} in the content:\n${errors.map((e) => `  ${e.message}`).join("\n")}`);
     this.name = "AuthorErrors";
     this.errors = errors;
   }

@@ -19,6 +19,11 @@ const strings = {
     buildError: "This page could not be built",
     pageNotFound: "Page not found",
     poweredBy: "Built from Markdown",
+    youtubeDefaultTitle: "YouTube video {id}",
+    youtubePlay: "Play video: {title}",
+    youtubeNotice: "Plays from youtube-nocookie.com when you click",
+    tweetBy: "Post by @{user} on X",
+    tweetOpen: "Read the post on X",
   },
   zh: {
     skipToContent: "跳到正文",
@@ -39,6 +44,11 @@ const strings = {
     buildError: "此页面无法生成",
     pageNotFound: "页面未找到",
     poweredBy: "由 Markdown 生成",
+    youtubeDefaultTitle: "YouTube 视频 {id}",
+    youtubePlay: "播放视频：{title}",
+    youtubeNotice: "点击后从 youtube-nocookie.com 播放",
+    tweetBy: "@{user} 在 X 上的帖子",
+    tweetOpen: "在 X 上阅读这条帖子",
   },
 } satisfies Record<string, Record<string, string>>;
 

@@ -5,6 +5,7 @@ import footnote from "markdown-it-footnote";
 import anchor from "markdown-it-anchor";
 import { cjkUnderscoreEmphasis } from "./cjk-underscore-emphasis.ts";
 import { highlightCode } from "./highlight.ts";
+import { standaloneShortcodes } from "./shortcode-placeholders.ts";
 
 /**
  * Hugo's heading ids (its default "github" style): lower case, spaces become hyphens, anything that is not a
@@ -48,6 +49,7 @@ function createMarkdown(): MarkdownIt {
   md.use(footnote);
   md.use(anchor, { slugify: headingId, tabIndex: false });
   md.use(repairEndBreakTags);
+  md.use(standaloneShortcodes);
   return md;
 }
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { AuthorError } from "./errors.ts";
+import { AuthorError, AuthorErrors } from "./errors.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { describeSource, readPageMeta, type PageMeta, type SourceInfo } from "./post-model.ts";
 import { renderBody, type RenderedBody } from "./render-body.ts";
@@ -24,7 +24,7 @@ export interface FeatureImage {
   height: number | undefined;
 }
 
-export type ReadResult = { ok: true; page: PageRecord } | { ok: false; error: AuthorError; source: SourceInfo };
+export type ReadResult = { ok: true; page: PageRecord } | { ok: false; errors: AuthorError[]; source: SourceInfo };
 
 const featureNames = [/feature/i, /cover/i, /thumbnail/i];
 const imageExtension = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
@@ -43,7 +43,8 @@ export function readPage(absolutePath: string, contentDir: string, settings: Sit
   const result = read(absolutePath, contentDir, source, settings, stat.mtime).then(
     (page): ReadResult => ({ ok: true, page }),
     (error: unknown): ReadResult => {
-      if (error instanceof AuthorError) return { ok: false, error, source };
+      if (error instanceof AuthorError) return { ok: false, errors: [error], source };
+      if (error instanceof AuthorErrors) return { ok: false, errors: [...error.errors], source };
       throw error;
     },
   );
@@ -56,7 +57,13 @@ const memo = new Map<string, { key: string; result: Promise<ReadResult> }>();
 async function read(file: string, contentDir: string, source: SourceInfo, settings: SiteSettings, mtime: Date): Promise<PageRecord> {
   const frontMatter = readFrontMatter(file, fs.readFileSync(file, "utf8"));
   const meta = readPageMeta(file, source, frontMatter, settings, mtime);
-  const body = renderBody(frontMatter.body, { lang: meta.source.lang, summaryLength: settings.summaryLength });
+  const body = renderBody(frontMatter.body, {
+    file,
+    firstLine: frontMatter.bodyLine,
+    lang: meta.source.lang,
+    url: meta.url,
+    summaryLength: settings.summaryLength,
+  });
   const summary = body.hasMoreMarker ? body.autoSummary : (meta.summary ?? body.autoSummary);
   return { meta, body, summary, featureImage: await findFeatureImage(file, contentDir, meta) };
 }

@@ -1,6 +1,12 @@
 import type { Token } from "markdown-it";
+import { shortcodeNames, shortcodes, takesInner } from "../shortcodes/index.ts";
+import { trustedHtml, type SafeHtml } from "../shortcodes/html.ts";
+import { parseShortcodes, type ShortcodeCall, type ShortcodeNode } from "../shortcodes/parse.ts";
+import { ParamError, type RenderContext } from "../shortcodes/shortcode.ts";
+import { AuthorError, AuthorErrors } from "./errors.ts";
 import { markdown } from "./markdown.ts";
 import { countWords, hasCjk, isCjkLanguage, readingMinutes } from "./reading-time.ts";
+import { fillPlaceholders, placeholder, stripPlaceholders } from "./shortcode-placeholders.ts";
 
 export interface Heading {
   level: number;
@@ -8,9 +14,22 @@ export interface Heading {
   text: string;
 }
 
+/** A shortcode call whose output needs the other pages; rendered once every page has been read. */
+export interface SiteShortcodeCall {
+  name: string;
+  params: unknown;
+  file: string;
+  line: number;
+  column: number;
+}
+
 /** A post body rendered once, with everything lists, feeds and the page itself need from it. */
 export interface RenderedBody {
+  /** The HTML, still holding "site" placeholders for the calls in `siteCalls`. */
   html: string;
+  siteCalls: SiteShortcodeCall[];
+  /** Scripts the body's shortcodes need on the page. */
+  scripts: string[];
   /** Plain text of the leading paragraphs, or of everything before `<!--more-->`. */
   autoSummary: string;
   /** Whether the author marked the summary with `<!--more-->`. */
@@ -20,12 +39,31 @@ export interface RenderedBody {
   headings: Heading[];
 }
 
+export interface RenderOptions {
+  file: string;
+  /** File line on which the body starts. */
+  firstLine: number;
+  lang: string;
+  url: string;
+  summaryLength: number;
+}
+
 const moreMarker = /<!--\s*more\s*-->/i;
 
-export function renderBody(body: string, options: { lang: string; summaryLength: number }): RenderedBody {
+/**
+ * A body's way through the build, Hugo's algorithm: shortcode calls are parsed out, `{{% %}}` output goes back
+ * into the Markdown, `{{< >}}` output is spliced into the rendered HTML. Throws AuthorErrors listing every
+ * problem of the body.
+ */
+export function renderBody(body: string, options: RenderOptions): RenderedBody {
+  const nodes = parseShortcodes(body, { file: options.file, firstLine: options.firstLine, takesInner, knownNames: shortcodeNames });
+  const expansion = new Expansion(options);
+  const source = expansion.toMarkdown(nodes);
+  if (expansion.errors.length > 0) throw new AuthorErrors(expansion.errors);
+
   const env = {};
-  const tokens = markdown.parse(body, env);
-  const html = markdown.renderer.render(tokens, markdown.options, env);
+  const tokens = markdown.parse(source, env);
+  const html = expansion.fill(markdown.renderer.render(tokens, markdown.options, env));
 
   const text = plainText(tokens);
   const cjk = isCjkLanguage(options.lang) || hasCjk(text);
@@ -33,12 +71,73 @@ export function renderBody(body: string, options: { lang: string; summaryLength:
   const { summary, hasMoreMarker } = summarise(tokens, options.summaryLength);
   return {
     html,
+    siteCalls: expansion.siteCalls,
+    scripts: [...expansion.scripts],
     autoSummary: summary,
     hasMoreMarker,
     wordCount,
     readingMinutes: readingMinutes(wordCount, cjk),
     headings: collectHeadings(tokens),
   };
+}
+
+class Expansion {
+  readonly outputs: string[] = [];
+  readonly siteCalls: SiteShortcodeCall[] = [];
+  readonly scripts = new Set<string>();
+  readonly errors: AuthorError[] = [];
+  readonly #options: RenderOptions;
+
+  constructor(options: RenderOptions) {
+    this.#options = options;
+  }
+
+  toMarkdown(nodes: ShortcodeNode[]): string {
+    return nodes.map((node) => (node.type === "text" ? node.text : this.#call(node))).join("");
+  }
+
+  /** Replaces the placeholders of calls rendered already. */
+  fill(html: string): string {
+    return fillPlaceholders(html, "now", (index) => this.outputs[index] ?? "");
+  }
+
+  #call(call: ShortcodeCall): string {
+    const shortcode = shortcodes.get(call.name)!;
+    const where = { file: this.#options.file, line: call.line, column: call.column };
+    try {
+      const params = shortcode.readParams(call.args);
+      for (const script of shortcode.scripts ?? []) this.scripts.add(script);
+      if (shortcode.usesSite) {
+        this.siteCalls.push({ name: call.name, params, ...where });
+        return placeholder("site", this.siteCalls.length - 1);
+      }
+      const context: RenderContext = {
+        page: { lang: this.#options.lang, url: this.#options.url },
+        inner: call.inner ? { source: call.innerSource ?? "", html: this.#renderInner(call.inner) } : undefined,
+        site: undefined,
+      };
+      const output = shortcode.render(params, context).toString();
+      // `{{% %}}` output is Markdown and is rendered with the rest of the body.
+      if (call.delimiter === "%") return output;
+      this.outputs.push(output);
+      return placeholder("now", this.outputs.length - 1);
+    } catch (error) {
+      if (!(error instanceof ParamError)) throw error;
+      this.errors.push(new AuthorError(where, `{{< ${call.name} >}}: ${error.message}`, error.hint));
+      return "";
+    }
+  }
+
+  /** Inner content is Markdown too, with its own shortcode calls expanded. */
+  #renderInner(nodes: ShortcodeNode[]): SafeHtml {
+    const env = {};
+    return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), env)).trim());
+  }
+}
+
+/** Fills the placeholders of calls that needed the site, once they are rendered. */
+export function fillSiteCalls(html: string, outputs: readonly string[]): string {
+  return fillPlaceholders(html, "site", (index) => outputs[index] ?? "");
 }
 
 /** The text a reader reads: inline text and code, not markup, not raw HTML. */
@@ -48,14 +147,14 @@ function inlineText(token: Token): string {
     if (child.type === "text" || child.type === "code_inline") text += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
   }
-  return text;
+  return stripPlaceholders(text);
 }
 
 function plainText(tokens: Token[]): string {
   const parts: string[] = [];
   for (const token of tokens) {
     if (token.type === "inline") parts.push(inlineText(token));
-    else if (token.type === "fence" || token.type === "code_block") parts.push(token.content);
+    else if (token.type === "fence" || token.type === "code_block") parts.push(stripPlaceholders(token.content));
   }
   return parts.join("\n");
 }

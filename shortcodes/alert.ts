@@ -1,0 +1,53 @@
+import { html } from "./html.ts";
+import { isCssColor } from "./css-color.ts";
+import { iconAliases, icons } from "./icons.ts";
+import { ParamError, Params, type Shortcode } from "./shortcode.ts";
+
+export interface AlertParams {
+  icon: string;
+  cardColor: string | undefined;
+  iconColor: string | undefined;
+  textColor: string | undefined;
+}
+
+/**
+ * `{{< alert >}}…{{< /alert >}}`, Blowfish's callout: an icon (default triangle-exclamation, or the first
+ * positional argument, or `icon=`) beside the inner content rendered as Markdown, with optional colours.
+ */
+export const alert: Shortcode<AlertParams> = {
+  name: "alert",
+  takesInner: true,
+
+  readParams(args) {
+    const params = new Params("alert", args, { named: ["icon", "cardColor", "iconColor", "textColor"], positional: 1 });
+    const requested = params.string("icon", 0) ?? "triangle-exclamation";
+    const icon = iconAliases.get(requested) ?? requested;
+    if (!icons.has(icon)) {
+      throw new ParamError(`"${requested}" is not an alert icon`, `Use one of: ${[...icons.keys()].join(", ")}`);
+    }
+    const colour = (name: string) => {
+      const value = params.string(name);
+      if (value !== undefined && !isCssColor(value)) {
+        throw new ParamError(`"${value}" is not a CSS colour (parameter "${name}")`, 'Write a colour such as "#e63946", "rgb(29 53 87)" or "teal"');
+      }
+      return value?.trim();
+    };
+    return { icon, cardColor: colour("cardColor"), iconColor: colour("iconColor"), textColor: colour("textColor") };
+  },
+
+  render(params, { inner }) {
+    const style = [
+      params.cardColor && `--alert-card:${params.cardColor}`,
+      params.iconColor && `--alert-icon:${params.iconColor}`,
+      params.textColor && `--alert-ink:${params.textColor}`,
+    ]
+      .filter(Boolean)
+      .join(";");
+    return html`<div class="alert" role="note"${style ? html` style="${style}"` : ""}>
+<span class="alert-icon">${icons.get(params.icon)}</span>
+<div class="alert-content">
+${inner?.html}
+</div>
+</div>`;
+  },
+};
