@@ -1,8 +1,9 @@
 import { shortcodes } from "../shortcodes/index.ts";
-import { html, trustedHtml } from "../shortcodes/html.ts";
+import { trustedHtml } from "../shortcodes/html.ts";
 import { ParamError, type SiteLookup } from "../shortcodes/shortcode.ts";
 import { AuthorError, AuthorErrors, displayPath } from "./errors.ts";
 import { nearest } from "./nearest.ts";
+import { errorBox } from "./render-body.ts";
 import type { ContentData } from "./content-plugin.ts";
 import type { Post } from "./post-model.ts";
 import { buildTaxonomy, type Taxonomy } from "./taxonomies.ts";
@@ -43,7 +44,7 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
 
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the collections");
-    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], renderPartial, options.preview);
+    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], renderPartial);
     if (index.errors.length > 0) {
       if (!options.preview) throw new AuthorErrors(index.errors);
       // The preview keeps serving: each broken page shows its error until the file is fixed.
@@ -56,7 +57,6 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
 export function buildSiteIndex(
   items: CollectionItem<Partial<ContentData>>[],
   renderPartial: PartialRenderer,
-  preview: boolean,
 ): SiteIndex {
   const errors: AuthorError[] = [];
   const pages: Post[] = [];
@@ -102,7 +102,7 @@ export function buildSiteIndex(
         if (!(error instanceof ParamError)) throw error;
         const problem = new AuthorError(call, `{{< ${call.name} >}}: ${error.message}`, error.hint);
         errors.push(problem);
-        return preview ? html`<div class="build-error" role="alert"><pre>${problem.message}</pre></div>`.toString() : "";
+        return errorBox(problem).toString();
       }
     });
   }

@@ -84,6 +84,7 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
     layout: meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,
     eleventyExcludeFromCollections: hiddenDraft,
+    contentErrors: body.errors,
     siteCalls: body.siteCalls,
     scripts: body.scripts,
   };

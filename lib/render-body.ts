@@ -1,9 +1,9 @@
 import type { Token } from "markdown-it";
-import { shortcodeNames, shortcodes, takesInner } from "../shortcodes/index.ts";
-import { trustedHtml, type SafeHtml } from "../shortcodes/html.ts";
+import { shortcodes } from "../shortcodes/index.ts";
+import { html, trustedHtml, type SafeHtml } from "../shortcodes/html.ts";
 import { parseShortcodes, type ShortcodeCall, type ShortcodeNode } from "../shortcodes/parse.ts";
-import { ParamError, type RenderContext } from "../shortcodes/shortcode.ts";
-import { AuthorError, AuthorErrors } from "./errors.ts";
+import { ParamError, type RenderContext, type Shortcode } from "../shortcodes/shortcode.ts";
+import { AuthorError } from "./errors.ts";
 import { markdown } from "./markdown.ts";
 import { countWords, hasCjk, isCjkLanguage, readingMinutes } from "./reading-time.ts";
 import { fillPlaceholders, placeholder, stripPlaceholders } from "./shortcode-placeholders.ts";
@@ -25,6 +25,8 @@ export interface SiteShortcodeCall {
 
 /** A post body rendered once, with everything lists, feeds and the page itself need from it. */
 export interface RenderedBody {
+  /** Calls with bad parameters; each is shown in place of its output, and the production build stops. */
+  errors: AuthorError[];
   /** The HTML, still holding "site" placeholders for the calls in `siteCalls`. */
   html: string;
   siteCalls: SiteShortcodeCall[];
@@ -46,20 +48,27 @@ export interface RenderOptions {
   lang: string;
   url: string;
   summaryLength: number;
+  /** The shortcodes a body may call; the registry unless a test brings its own. */
+  shortcodes?: ReadonlyMap<string, Shortcode>;
 }
 
 const moreMarker = /<!--\s*more\s*-->/i;
 
 /**
  * A body's way through the build, Hugo's algorithm: shortcode calls are parsed out, `{{% %}}` output goes back
- * into the Markdown, `{{< >}}` output is spliced into the rendered HTML. Throws AuthorErrors listing every
- * problem of the body.
+ * into the Markdown, `{{< >}}` output is spliced into the rendered HTML. Syntax errors throw AuthorErrors
+ * (the body cannot be read); bad parameters are returned in `errors`, so every problem is reported at once.
  */
 export function renderBody(body: string, options: RenderOptions): RenderedBody {
-  const nodes = parseShortcodes(body, { file: options.file, firstLine: options.firstLine, takesInner, knownNames: shortcodeNames });
+  const registry = options.shortcodes ?? shortcodes;
+  const nodes = parseShortcodes(body, {
+    file: options.file,
+    firstLine: options.firstLine,
+    takesInner: (name) => registry.get(name)?.takesInner,
+    knownNames: [...registry.keys()].sort(),
+  });
   const expansion = new Expansion(options);
   const source = expansion.toMarkdown(nodes);
-  if (expansion.errors.length > 0) throw new AuthorErrors(expansion.errors);
 
   const env = {};
   const tokens = markdown.parse(source, env);
@@ -70,6 +79,7 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
   const wordCount = countWords(text);
   const { summary, hasMoreMarker } = summarise(tokens, options.summaryLength);
   return {
+    errors: expansion.errors,
     html,
     siteCalls: expansion.siteCalls,
     scripts: [...expansion.scripts],
@@ -102,7 +112,7 @@ class Expansion {
   }
 
   #call(call: ShortcodeCall): string {
-    const shortcode = shortcodes.get(call.name)!;
+    const shortcode = (this.#options.shortcodes ?? shortcodes).get(call.name)!;
     const where = { file: this.#options.file, line: call.line, column: call.column };
     try {
       const params = shortcode.readParams(call.args);
@@ -123,8 +133,10 @@ class Expansion {
       return placeholder("now", this.outputs.length - 1);
     } catch (error) {
       if (!(error instanceof ParamError)) throw error;
-      this.errors.push(new AuthorError(where, `{{< ${call.name} >}}: ${error.message}`, error.hint));
-      return "";
+      const problem = new AuthorError(where, `{{< ${call.name} >}}: ${error.message}`, error.hint);
+      this.errors.push(problem);
+      this.outputs.push(errorBox(problem).toString());
+      return placeholder("now", this.outputs.length - 1);
     }
   }
 
@@ -133,6 +145,11 @@ class Expansion {
     const env = {};
     return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), env)).trim());
   }
+}
+
+/** What the preview shows where a call could not be rendered. */
+export function errorBox(problem: AuthorError): SafeHtml {
+  return html`<div class="build-error" role="alert"><pre>${problem.message}</pre></div>`;
 }
 
 /** Fills the placeholders of calls that needed the site, once they are rendered. */

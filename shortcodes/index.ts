@@ -9,9 +9,3 @@ import { youtube } from "./youtube.ts";
 export const shortcodes: ReadonlyMap<string, Shortcode> = new Map(
   ([alert, article, tweet, x, youtube] as Shortcode[]).map((shortcode) => [shortcode.name, shortcode]),
 );
-
-export const shortcodeNames: readonly string[] = [...shortcodes.keys()].sort();
-
-export function takesInner(name: string): boolean | undefined {
-  return shortcodes.get(name)?.takesInner;
-}

@@ -118,7 +118,7 @@ export function parseShortcodes(text: string, options: ParseOptions): ShortcodeN
   }
   while (stack.length > 0) unclosed(stack.pop()!.call);
 
-  if (errors.length > 0) throw new AuthorErrors(errors);
+  if (errors.length > 0) throw new AuthorErrors(errors.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)));
   return mergeText(root);
 
   function unclosed(call: ShortcodeCall) {

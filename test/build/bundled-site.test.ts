@@ -137,6 +137,58 @@ describe("the bundled site, production build", () => {
     }
   });
 
+  it("leaves no shortcode call in any output file", () => {
+    for (const entry of fs.readdirSync(build.outputDir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !/\.(html|xml|json|txt)$/.test(entry.name)) continue;
+      const file = path.join(entry.parentPath, entry.name);
+      const content = fs.readFileSync(file, "utf8");
+      assert.ok(!/\{\{[<%]/.test(content), `${path.relative(build.outputDir, file)} still holds a shortcode call`);
+    }
+  });
+
+  it("renders the seed's three YouTube calls as embeds with their ids", () => {
+    const ids = [...seedSource.matchAll(/\{\{< youtube (\S+) >\}\}/g)].map((m) => m[1]);
+    assert.equal(ids.length, 3);
+    const embeds = [...seed.querySelectorAll(".post-content figure.youtube-embed")];
+    assert.deepEqual(embeds.map((e) => e.getAttribute("data-youtube-id")), ids);
+    for (const embed of embeds) {
+      const id = embed.getAttribute("data-youtube-id");
+      assert.equal(embed.querySelector("a")?.getAttribute("href"), `https://www.youtube.com/watch?v=${id}`);
+    }
+    assert.ok(seed.querySelector('head script[src="/js/youtube-embed.js"]'));
+  });
+
+  it("renders the tweet as a card linking to the post", () => {
+    const link = seed.querySelector(".post-content .tweet-card a.tweet-card-link");
+    assert.equal(link?.getAttribute("href"), "https://x.com/mkbhd/status/1582772722240999425");
+  });
+
+  it("renders both alerts with their Markdown inside", () => {
+    const inner = [...seedSource.matchAll(/\{\{< alert >\}\}\n([\s\S]*?)\n\{\{<\/ alert >\}\}/g)].map((m) => m[1]!.trim());
+    assert.equal(inner.length, 2);
+    const alerts = [...seed.querySelectorAll(".post-content .alert")];
+    assert.deepEqual(alerts.map((a) => text(a.querySelector(".alert-content > p"))), inner);
+    for (const alert of alerts) assert.ok(alert.querySelector(".alert-icon svg"));
+  });
+
+  it("renders the article card of the tutorial the seed links to", () => {
+    const tutorial = loadPage(build.outputDir, "/posts/202210-stable-diffusion-tutorial/");
+    const card = seed.querySelector(".post-content .article-card .post-card")!;
+    const link = card.querySelector(".post-card-title a");
+    assert.equal(link?.getAttribute("href"), "/posts/202210-stable-diffusion-tutorial/");
+    assert.equal(text(link), text(tutorial.querySelector("h1")));
+    assert.equal(text(card.querySelector("time")), text(tutorial.querySelector(".post-header time")));
+    assert.equal(text(card.querySelector(".post-reading-time")), text(tutorial.querySelector(".post-header .post-reading-time")));
+    assert.ok(card.querySelector("img.post-card-image[width][height]"));
+    assert.ok(text(card.querySelector(".post-card-summary")).length > 20);
+  });
+
+  it("leaves no empty paragraph where a shortcode was", () => {
+    const empty = [...seed.querySelectorAll(".post-content p")].filter((p) => p.innerHTML.trim() === "");
+    assert.equal(empty.length, 0);
+    assert.equal(seed.querySelector(".post-content p > figure, .post-content p > div"), null);
+  });
+
   it("serves the six thumbnails the seed's raw HTML references", () => {
     for (const img of seed.querySelectorAll(".post-content img.thumbnailshadow")) {
       assert.ok(pageExists(build.outputDir, img.getAttribute("src")!), img.getAttribute("src")!);

@@ -68,6 +68,55 @@ describe("build errors", () => {
   });
 });
 
+describe("shortcode errors", () => {
+  it("stops on bad calls, listing every one with file, line, column and a fix", async () => {
+    const content = makeContent({
+      "posts/target-post/index.md": goodPost,
+      "posts/calls/index.md": [
+        "---",
+        'title: "Calls"',
+        "---",
+        "",
+        "{{< gist user 123 >}}",
+        "",
+        "{{< youtube abc >}}",
+        "",
+        '{{< article link="/posts/target-pots/" >}}',
+        "",
+        "{{< tweet user=\"u\" id=\"1\" >}}{{< /tweet >}}",
+        "",
+        "{{< alert >}}",
+        "never closed",
+      ].join("\n"),
+    });
+    const build = await buildSite(content);
+    assert.notEqual(build.exitCode, 0);
+    const file = "posts/calls/index.md";
+    assert.match(build.log, new RegExp(`${file}:5:1: Unknown shortcode "gist"\\. Use one of: alert, article, tweet, x, youtube`));
+    assert.match(build.log, new RegExp(`${file}:11:30: "tweet" takes no inner content`));
+    assert.match(build.log, new RegExp(`${file}:13:1: The paired shortcode "alert" is never closed`));
+    // Parameter errors are found once the syntax is right, so this file reports them on the next build.
+    const fixed = makeContent({
+      "posts/target-post/index.md": goodPost,
+      "posts/calls/index.md": '---\ntitle: "Calls"\n---\n\n{{< youtube abc >}}\n\n{{< article link="/posts/target-pots/" >}}\n',
+    });
+    const second = await buildSite(fixed);
+    assert.notEqual(second.exitCode, 0);
+    assert.match(second.log, new RegExp(`${file}:5:1: \\{\\{< youtube >\\}\\}: "abc" is not a YouTube video id`));
+    assert.match(second.log, new RegExp(`${file}:7:1: \\{\\{< article >\\}\\}: No post has the URL /posts/target-pots/\\. Did you mean /posts/target-post/`));
+  });
+
+  it("shows a missing article target on the page in the preview", async () => {
+    const content = makeContent({
+      "posts/linking/index.md": '---\ntitle: "Linking"\n---\n\n{{< article link="/posts/nowhere/" >}}\n',
+    });
+    const build = await buildSite(content, { env: { BLOG_PREVIEW: "1" } });
+    assert.equal(build.exitCode, 0, build.log);
+    const page = loadPage(build.outputDir, "/posts/linking/");
+    assert.match(text(page.querySelector(".post-content .build-error")), /posts\/linking\/index\.md:5:1: \{\{< article >\}\}: No post has the URL \/posts\/nowhere\//);
+  });
+});
+
 describe("Eleventy's meaning of tags does not leak", () => {
   it("treats tags called posts and all as ordinary tags", async () => {
     const content = makeContent({

@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { headingId, markdown } from "../../lib/markdown.ts";
-import { renderBody } from "../../lib/render-body.ts";
 
 function render(source: string): Document {
   return parseHTML(`<!doctype html><html><body>${markdown.render(source)}</body></html>`).document;
@@ -83,35 +82,5 @@ describe("markdown: headings and code", () => {
     const doc = render("```nosuchlang\n<script>alert(1)</script>\n```");
     assert.equal(doc.querySelector("script"), null);
     assert.equal(doc.querySelector("pre code")?.textContent, "<script>alert(1)</script>\n");
-  });
-});
-
-describe("renderBody", () => {
-  it("summarises leading paragraphs up to the word limit", () => {
-    const body = renderBody("# T\n\nFirst paragraph has five words.\n\nSecond one has four.\n\nThird is not needed.", {
-      lang: "en",
-      summaryLength: 8,
-    });
-    assert.equal(body.autoSummary, "First paragraph has five words. Second one has four.");
-    assert.equal(body.hasMoreMarker, false);
-  });
-
-  it("uses everything before <!--more--> as the summary", () => {
-    const body = renderBody("Intro one.\n\nIntro two.\n\n<!--more-->\n\nRest of the post.", { lang: "en", summaryLength: 1 });
-    assert.equal(body.autoSummary, "Intro one. Intro two.");
-    assert.equal(body.hasMoreMarker, true);
-  });
-
-  it("measures CJK text by characters and lists headings", () => {
-    const body = renderBody(`## 第一节\n\n${"汉".repeat(1000)}\n\n### Sub part`, { lang: "zh-CN", summaryLength: 70 });
-    assert.equal(body.wordCount, 1000 + 3 + 2);
-    assert.equal(body.readingMinutes, 3);
-    assert.deepEqual(
-      body.headings.map((h) => [h.level, h.id, h.text]),
-      [
-        [2, "第一节", "第一节"],
-        [3, "sub-part", "Sub part"],
-      ],
-    );
   });
 });

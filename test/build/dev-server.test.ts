@@ -1,0 +1,97 @@
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { parseHTML } from "linkedom";
+import { makeContent, projectDir, text, writeFiles } from "../helpers/site.ts";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+/** A GET as a browser navigation sends it (fetch() would mark it as a script request, without live reload). */
+function navigate(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "sec-fetch-mode": "navigate", accept: "text/html" } }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve({ status: response.statusCode ?? 0, body }));
+      })
+      .on("error", reject);
+  });
+}
+
+/** Polls until the page satisfies a condition; the generous limit only guards against a hang. */
+async function waitFor(url: string, accept: (doc: Document) => boolean, limitMs = 60_000): Promise<Document> {
+  const deadline = Date.now() + limitMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const response = await navigate(url);
+      last = response.body;
+      const doc = parseHTML(last).document;
+      if (response.status === 200 && accept(doc)) return doc;
+    } catch {
+      // The server is not up yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.fail(`${url} never reached the expected state; last response:\n${last.slice(0, 500)}`);
+}
+
+describe("the dev server", () => {
+  const post = (title: string) => `---\ntitle: "${title}"\ndate: 2024-01-01\n---\n\nHello.\n`;
+  let content: string;
+  let server: ChildProcess;
+  let base: string;
+  let log = "";
+
+  before(async () => {
+    content = makeContent({ "posts/hello/index.md": post("First title"), "posts/draft/index.md": "---\ntitle: Unfinished\ndraft: true\n---\nSoon.\n" });
+    const port = await freePort();
+    const output = fs.mkdtempSync(path.join(os.tmpdir(), "blog-serve-"));
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${output}`],
+      { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    server.stdout!.on("data", (chunk) => (log += chunk));
+    server.stderr!.on("data", (chunk) => (log += chunk));
+  });
+
+  after(() => {
+    server.kill();
+  });
+
+  it("serves the site with drafts shown and marked", async () => {
+    const page = await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector("h1")) === "First title");
+    assert.ok(page.querySelector('script[src*="reload-client"]'), `live reload is injected:\n${page.documentElement.outerHTML.slice(0, 800)}`);
+    const draft = await waitFor(`${base}/posts/draft/`, (doc) => text(doc.querySelector("h1")) === "Unfinished");
+    assert.equal(text(draft.querySelector(".draft-badge")), "Draft");
+  });
+
+  it("shows a content error on the page and recovers when the file is fixed", async () => {
+    await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector("h1")) === "First title");
+    writeFiles(content, { "posts/hello/index.md": "---\ntitle: [oops\n---\n\n{{< youtube nope >}}\n" });
+    const broken = await waitFor(`${base}/posts/hello/`, (doc) => doc.querySelector(".build-error") !== null);
+    assert.match(text(broken.querySelector(".build-error")), /posts\/hello\/index\.md:\d+:\d+: The YAML front matter does not parse/);
+    assert.match(log, /posts\/hello\/index\.md:\d+:\d+/);
+
+    writeFiles(content, { "posts/hello/index.md": post("Fixed title") });
+    const fixed = await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector("h1")) === "Fixed title");
+    assert.equal(fixed.querySelector(".build-error"), null);
+  });
+});
