@@ -1,4 +1,5 @@
 import path from "node:path";
+import { HtmlBasePlugin } from "@11ty/eleventy";
 import { collectionsPlugin } from "./lib/collections-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { filtersPlugin } from "./lib/filters-plugin.ts";
@@ -20,12 +21,17 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setDataDirectory("_data");
 
   eleventyConfig.addPlugin(contentPlugin, { contentDir, preview });
-  eleventyConfig.addPlugin(collectionsPlugin, { preview });
+  eleventyConfig.addPlugin(collectionsPlugin, { settings, preview });
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("preview", preview);
+  // Links written from the site root ("/posts/x/") get the path prefix of a site served under a sub-path;
+  // the feeds use the same transform to make every URL absolute.
+  eleventyConfig.addPlugin(HtmlBasePlugin);
   eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(projectDir, "static"))]: "/" });
+
+  return { pathPrefix: settings().pathPrefix };
 }
 
 export const config = {

@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { SiteIndex } from "./collections-plugin.ts";
+import type { SiteIndex } from "./site-index.ts";
 import type { AuthorError } from "./errors.ts";
 import { toPost, type Post } from "./post-model.ts";
 import { readPage } from "./read-page.ts";
@@ -16,6 +16,8 @@ export interface ContentData {
   siteCalls?: SiteShortcodeCall[];
   /** Scripts the page's shortcodes need. */
   scripts?: string[];
+  /** The rendered text of a section's `_index.md`, shown on its list page. */
+  sectionHtml?: string;
   lang: string;
   title: string;
 }
@@ -79,14 +81,17 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
     post,
     lang: meta.source.lang,
     title: meta.title,
+    summary,
     description: meta.description ?? summary,
     date: meta.date,
-    layout: meta.source.kind === "post" ? "post.njk" : "page.njk",
+    // A page that is not written (external, section, hidden draft) needs no layout rendered either.
+    layout: !writesPage ? false : meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,
     eleventyExcludeFromCollections: hiddenDraft,
     contentErrors: body.errors,
     siteCalls: body.siteCalls,
     scripts: body.scripts,
+    sectionHtml: meta.source.kind === "section" ? body.html : undefined,
   };
 }
 

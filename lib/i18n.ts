@@ -12,6 +12,24 @@ const strings = {
     categories: "Categories",
     tags: "Tags",
     series: "Series",
+    termDescription: "{count} posts in the {taxonomy} “{term}”",
+    archive: "Archive",
+    allPosts: "All posts",
+    postCount: { one: "{count} post", other: "{count} posts" },
+    pagination: "Pages",
+    previousPage: "Previous",
+    nextPage: "Next",
+    pageNumber: "Page {n}",
+    newerPost: "Newer post",
+    olderPost: "Older post",
+    previousPart: "Previous part",
+    nextPart: "Next part",
+    otherLanguages: "Also in",
+    redirecting: "This page has moved to",
+    notFoundText: "The page you are looking for is not here. It may have moved, or the address may be mistyped.",
+    backHome: "Back to the home page",
+    feed: "Feed",
+    mainNavigation: "Main",
     seriesPart: "Part {n} of {total} in the series",
     currentPart: "(this post)",
     tableOfContents: "Table of contents",
@@ -37,6 +55,24 @@ const strings = {
     categories: "分类",
     tags: "标签",
     series: "系列",
+    termDescription: "{taxonomy}“{term}”下的 {count} 篇文章",
+    archive: "归档",
+    allPosts: "全部文章",
+    postCount: "{count} 篇",
+    pagination: "分页",
+    previousPage: "上一页",
+    nextPage: "下一页",
+    pageNumber: "第 {n} 页",
+    newerPost: "较新的文章",
+    olderPost: "较早的文章",
+    previousPart: "上一篇",
+    nextPart: "下一篇",
+    otherLanguages: "其他语言",
+    redirecting: "此页面已移至",
+    notFoundText: "你要找的页面不在这里。它可能已经移动，或者地址输入有误。",
+    backHome: "返回首页",
+    feed: "订阅",
+    mainNavigation: "主导航",
     seriesPart: "本系列第 {n} 篇，共 {total} 篇",
     currentPart: "（本文）",
     tableOfContents: "目录",
@@ -50,12 +86,22 @@ const strings = {
     tweetBy: "@{user} 在 X 上的帖子",
     tweetOpen: "在 X 上阅读这条帖子",
   },
-} satisfies Record<string, Record<string, string>>;
+} satisfies Record<string, Record<string, Message>>;
+
+/** A message, or its plural forms chosen by the `count` variable (Intl.PluralRules categories). */
+type Message = string | { one?: string; other: string };
 
 export type MessageKey = keyof typeof strings.en;
 
 export function translate(lang: string, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const table: Record<string, string> = lang.toLowerCase().startsWith("zh") ? strings.zh : strings.en;
-  const template = table[key] ?? strings.en[key] ?? key;
+  const table: Record<string, Message> = lang.toLowerCase().startsWith("zh") ? strings.zh : strings.en;
+  const message = table[key] ?? strings.en[key] ?? key;
+  let template: string;
+  if (typeof message === "string") {
+    template = message;
+  } else {
+    const category = new Intl.PluralRules(lang).select(Number(vars.count ?? 0)) as keyof typeof message;
+    template = message[category] ?? message.other;
+  }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }

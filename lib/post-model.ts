@@ -202,6 +202,8 @@ export function readPageMeta(
 /** Dates without an offset are wall-clock times in the site's zone, as Hugo reads them. */
 export function toDate(value: Date | string, timeZone: string): Date | undefined {
   if (value instanceof Date) {
+    // A plain Date: TOML's dates are a subclass whose toISOString() omits the time.
+    value = new Date(value.getTime());
     if (Number.isNaN(value.getTime())) return undefined;
     // YAML reads `2022-10-25` as midnight UTC; it means that calendar day where the site lives.
     const isMidnightUtc = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
@@ -235,6 +237,7 @@ function describe(value: unknown): string {
 export interface Post extends Omit<PageMeta, "source" | "summary" | "featureImage"> {
   kind: SourceInfo["kind"];
   lang: string;
+  isDefaultLanguage: boolean;
   /** Path of the source file relative to the content folder. */
   sourcePath: string;
   /** Content-relative folder of its page bundle. */
@@ -257,6 +260,7 @@ export function toPost(
     ...rest,
     kind: source.kind,
     lang: source.lang,
+    isDefaultLanguage: source.isDefaultLanguage,
     sourcePath: source.relativePath,
     bundleDir: source.bundleDir,
     ...measures,

@@ -14,6 +14,15 @@ export interface SiteSettings {
   timeZone: string;
   /** Words of leading text in an automatic summary (Hugo's summaryLength). */
   summaryLength: number;
+  /**
+   * Sub-path the site is served under, e.g. "/blog/" on GitHub Pages. Taken from baseURL's path unless set;
+   * every link, feed and asset gets it.
+   */
+  pathPrefix: string;
+  /** Posts on each page of a list (Hugo's pagerSize). */
+  postsPerPage: number;
+  /** Latest posts shown on the home page. */
+  homePosts: number;
 }
 
 const defaults: SiteSettings = {
@@ -24,6 +33,9 @@ const defaults: SiteSettings = {
   author: { name: "" },
   timeZone: "UTC",
   summaryLength: 70,
+  pathPrefix: "/",
+  postsPerPage: 10,
+  homePosts: 5,
 };
 
 export const siteSettingsFile = "_data/site.json";
@@ -87,18 +99,31 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
   if (typeof authorObject !== "object" || authorObject === null || typeof (authorObject as { name?: unknown }).name !== "string") {
     fail("author", 'a name, or an object { "name": "…", "url": "…" }');
   }
-  const summaryLength = raw.summaryLength ?? defaults.summaryLength;
-  if (typeof summaryLength !== "number" || !Number.isInteger(summaryLength) || summaryLength < 1) {
-    fail("summaryLength", "a positive whole number");
+  const count = (key: "summaryLength" | "postsPerPage" | "homePosts"): number => {
+    const value = raw[key] ?? defaults[key];
+    return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : fail(key, "a positive whole number");
+  };
+  const basePath = new URL(baseURL).pathname.replace(/\/?$/, "/");
+  const prefix = raw.pathPrefix ?? basePath;
+  if (typeof prefix !== "string" || !/^\/([^?#\s]*\/)?$/.test(prefix.replace(/\/?$/, "/"))) {
+    fail("pathPrefix", 'a path such as "/" or "/blog/"');
+  }
+  const pathPrefix = (prefix as string).replace(/\/?$/, "/");
+  if (basePath !== "/" && basePath !== pathPrefix) {
+    fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
   }
 
   return {
     title: text("title"),
     description: text("description"),
-    baseURL: baseURL.endsWith("/") ? baseURL : `${baseURL}/`,
+    // Always the site's root including the path prefix, so absolute URLs are baseURL + path without "/".
+    baseURL: new URL(pathPrefix, baseURL).href,
     language: canonicalLanguage,
     author: authorObject as SiteSettings["author"],
     timeZone,
-    summaryLength: summaryLength as number,
+    summaryLength: count("summaryLength"),
+    pathPrefix,
+    postsPerPage: count("postsPerPage"),
+    homePosts: count("homePosts"),
   };
 }

@@ -43,12 +43,22 @@ function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
  */
 export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: Post, b: Post) => number): Taxonomy {
   const terms: Taxonomy = Object.create(null);
+  const spellings = new Map<string, Map<string, { count: number; since: number }>>();
   for (const post of posts) {
     for (const name of termsOf(post, taxonomy)) {
       const key = termKey(name);
       const term = (terms[key] ??= { name, slug: "", url: "", posts: [] });
-      if (!term.posts.includes(post)) term.posts.push(post);
+      if (term.posts.at(-1) !== post) term.posts.push(post);
+      const forKey = spellings.get(key) ?? new Map();
+      const seen = forKey.get(name) ?? { count: 0, since: Infinity };
+      forKey.set(name, { count: seen.count + 1, since: Math.min(seen.since, post.date.getTime()) });
+      spellings.set(key, forKey);
     }
+  }
+  // "Stable Diffusion" and "stable diffusion" are one term; it is shown as most posts write it (the oldest wins a tie).
+  for (const [key, forKey] of spellings) {
+    const [best] = [...forKey].sort(([, a], [, b]) => b.count - a.count || a.since - b.since);
+    terms[key]!.name = best![0];
   }
   const bySlug = new Map<string, Term[]>();
   for (const term of Object.values(terms)) {

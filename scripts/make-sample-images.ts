@@ -1,13 +1,13 @@
 /**
  * Generates the sample images of the bundled site (the seed post's thumbnails and the feature images of the
- * other sample posts). They are committed, so a build never needs this step; run it again only to change them:
- *   node --import tsx scripts/make-sample-images.ts
+ * other sample posts) and of the test fixtures. They are committed, so a build never needs this step; run it
+ * again only to change them: npm run make-sample-images
  */
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
 
-const contentDir = path.join(import.meta.dirname, "..", "content");
+const projectDir = path.join(import.meta.dirname, "..");
 
 /** Small deterministic generator, so the same script always draws the same pictures. */
 export function seededRandom(seed: number): () => number {
@@ -68,20 +68,21 @@ const sampleImages: Array<{ file: string; width: number; height: number; seed: n
   // The six thumbnails the seed post's raw HTML grid references, at Stable Diffusion's usual 512×512.
   ...["000104.1330334134", "000108.1301020889", "000121.1119286522", "000126.2675941357", "000085.2682514393", "000145.2404672998"].map(
     (name) => ({
-      file: `posts/202210-the-new-ai-hype/thumbnails/${name}.webp`,
+      file: `content/posts/202210-the-new-ai-hype/thumbnails/${name}.webp`,
       width: 512,
       height: 512,
       seed: Number(name.split(".")[1]),
     }),
   ),
-  { file: "posts/202210-stable-diffusion-tutorial/feature.webp", width: 1600, height: 900, seed: 2022_10_20 },
-  { file: "posts/202210-stable-diffusion-tutorial/webui-output.webp", width: 768, height: 512, seed: 7 },
-  { file: "posts/202211-ai-in-production/feature.webp", width: 1600, height: 900, seed: 2022_11_15 },
+  { file: "content/posts/202210-stable-diffusion-tutorial/feature.webp", width: 1600, height: 900, seed: 2022_10_20 },
+  { file: "content/posts/202210-stable-diffusion-tutorial/webui-output.webp", width: 768, height: 512, seed: 7 },
+  { file: "content/posts/202211-ai-in-production/feature.webp", width: 1600, height: 900, seed: 2022_11_15 },
+  { file: "test/fixtures/site/posts/with-image/feature.jpg", width: 1200, height: 800, seed: 42 },
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   for (const image of sampleImages) {
-    await writeImage(path.join(contentDir, image.file), image.width, image.height, image.seed);
-    console.log(`wrote content/${image.file}`);
+    await writeImage(path.join(projectDir, image.file), image.width, image.height, image.seed);
+    console.log(`wrote ${image.file}`);
   }
 }

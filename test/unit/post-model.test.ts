@@ -13,6 +13,9 @@ const settings: SiteSettings = {
   author: { name: "" },
   timeZone: "Asia/Shanghai",
   summaryLength: 70,
+  pathPrefix: "/",
+  postsPerPage: 10,
+  homePosts: 5,
 };
 const mtime = new Date("2024-01-01T00:00:00Z");
 
