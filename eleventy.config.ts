@@ -4,6 +4,7 @@ import { collectionsPlugin } from "./lib/collections-plugin.ts";
 import { contentPlugin } from "./lib/content-plugin.ts";
 import { filtersPlugin } from "./lib/filters-plugin.ts";
 import { generatedPagesPlugin } from "./lib/generated-pages-plugin.ts";
+import { imagesPlugin } from "./lib/images-plugin.ts";
 import { loadSiteSettings } from "./lib/site-settings.ts";
 import type { EleventyConfig } from "./lib/types/eleventy.ts";
 
@@ -20,7 +21,10 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setIncludesDirectory(path.relative(contentDir, path.join(projectDir, "layouts")));
   eleventyConfig.setDataDirectory("_data");
 
-  eleventyConfig.addPlugin(contentPlugin, { contentDir, preview });
+  const staticDir = path.join(projectDir, "static");
+  eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, preview });
+  // Encoded images are cached here between builds; BLOG_IMAGE_CACHE moves it (CI caches, tests).
+  eleventyConfig.addPlugin(imagesPlugin, { cacheDir: path.resolve(process.env.BLOG_IMAGE_CACHE ?? path.join(projectDir, ".cache/images")) });
   eleventyConfig.addPlugin(collectionsPlugin, { settings, preview });
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
@@ -29,7 +33,7 @@ export default function (eleventyConfig: EleventyConfig) {
   // Links written from the site root ("/posts/x/") get the path prefix of a site served under a sub-path;
   // the feeds use the same transform to make every URL absolute.
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), path.join(projectDir, "static"))]: "/" });
+  eleventyConfig.addPassthroughCopy({ [path.relative(process.cwd(), staticDir)]: "/" });
 
   return { pathPrefix: settings().pathPrefix };
 }

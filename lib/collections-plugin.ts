@@ -25,6 +25,9 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the collections");
     const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), renderPartial);
+    if (index.warnings.length > 0) {
+      console.warn(`[blog] Warnings:\n${index.warnings.map((w) => `  ${w.message}`).join("\n")}`);
+    }
     if (index.errors.length > 0) {
       if (!options.preview) throw new AuthorErrors(index.errors);
       // The preview keeps serving: each broken page shows its error until the file is fixed.

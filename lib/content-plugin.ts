@@ -2,7 +2,8 @@ import path from "node:path";
 import type { SiteIndex } from "./site-index.ts";
 import type { AuthorError } from "./errors.ts";
 import { toPost, type Post } from "./post-model.ts";
-import { readPage } from "./read-page.ts";
+import { publish } from "./images.ts";
+import { readPage, type ReadContext } from "./read-page.ts";
 import { fillSiteCalls, type SiteShortcodeCall } from "./render-body.ts";
 import { loadSiteSettings } from "./site-settings.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
@@ -12,6 +13,8 @@ export interface ContentData {
   post?: Post;
   /** Set when the file could not be read: the site builder reports them, the dev server shows them on the page. */
   contentErrors?: AuthorError[];
+  /** Problems that do not stop the build, printed once per build. */
+  contentWarnings?: AuthorError[];
   /** Shortcode calls that need the other pages, rendered by the site builder. */
   siteCalls?: SiteShortcodeCall[];
   /** Scripts the page's shortcodes need. */
@@ -25,6 +28,8 @@ export interface ContentData {
 export interface ContentPluginOptions {
   /** Absolute path of the content folder. */
   contentDir: string;
+  /** Absolute path of the project's static/ folder. */
+  staticDir: string;
   /** True under the dev server: drafts are built (and marked) and errors are shown on their pages. */
   preview: boolean;
 }
@@ -35,7 +40,8 @@ export interface ContentPluginOptions {
  * Eleventy's own `tags` and `permalink` meanings never see the author's front matter.
  */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
-  const { contentDir, preview } = options;
+  const { contentDir, staticDir, preview } = options;
+  const context = () => ({ contentDir, staticDir, settings: loadSiteSettings(contentDir) });
 
   // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
   const contentGlob = path.relative(process.cwd(), contentDir) || ".";
@@ -43,9 +49,9 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
 
   eleventyConfig.addExtension("md", {
     read: false,
-    getData: (inputPath: string) => contentData(path.resolve(inputPath), contentDir, preview),
+    getData: (inputPath: string) => contentData(path.resolve(inputPath), context(), preview),
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex } }) => {
-      const result = await readPage(path.resolve(inputPath), contentDir, loadSiteSettings(contentDir));
+      const result = await readPage(path.resolve(inputPath), context());
       if (!result.ok) return "";
       const outputs = data.collections.site.siteCallOutputs[inputPath];
       return outputs ? fillSiteCalls(result.page.body.html, outputs) : result.page.body.html;
@@ -53,9 +59,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   });
 }
 
-async function contentData(file: string, contentDir: string, preview: boolean): Promise<ContentData & Record<string, unknown>> {
-  const settings = loadSiteSettings(contentDir);
-  const result = await readPage(file, contentDir, settings);
+async function contentData(file: string, context: ReadContext, preview: boolean): Promise<ContentData & Record<string, unknown>> {
+  const result = await readPage(file, context);
   if (!result.ok) {
     return {
       contentErrors: result.errors,
@@ -67,7 +72,8 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
     };
   }
 
-  const { meta, body, summary, featureImage } = result.page;
+  const { meta, body, summary, featureImage, images, warnings } = result.page;
+  publish(images);
   const post = toPost(meta, {
     summary,
     featureImage,
@@ -89,6 +95,7 @@ async function contentData(file: string, contentDir: string, preview: boolean): 
     permalink: writesPage ? meta.url : false,
     eleventyExcludeFromCollections: hiddenDraft,
     contentErrors: body.errors,
+    contentWarnings: warnings,
     siteCalls: body.siteCalls,
     scripts: body.scripts,
     sectionHtml: meta.source.kind === "section" ? body.html : undefined,

@@ -49,7 +49,7 @@ export function blogPostingJsonLd(post: Post, settings: SiteSettings): string {
     inLanguage: post.lang,
     wordCount: post.wordCount,
     keywords: [...post.categories, ...post.tags].join(", ") || undefined,
-    image: post.featureImage ? absoluteUrl(post.featureImage.url, settings) : undefined,
+    image: post.featureImage ? absoluteUrl(post.featureImage.social?.url ?? post.featureImage.url, settings) : undefined,
     author: settings.author.name ? { "@type": "Person", name: settings.author.name, url: settings.author.url } : undefined,
     publisher: { "@type": "Organization", name: settings.title, url: settings.baseURL },
     isPartOf: post.series ? { "@type": "CreativeWorkSeries", name: post.series } : undefined,

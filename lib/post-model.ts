@@ -2,6 +2,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { AuthorError } from "./errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
+import type { FeatureImage } from "./read-page.ts";
 import type { SiteSettings } from "./site-settings.ts";
 
 /** What a content file is, read from where it sits (Hugo's rules). */
@@ -243,7 +244,7 @@ export interface Post extends Omit<PageMeta, "source" | "summary" | "featureImag
   /** Content-relative folder of its page bundle. */
   bundleDir: string;
   summary: string;
-  featureImage: { url: string; width: number | undefined; height: number | undefined } | undefined;
+  featureImage: FeatureImage | undefined;
   wordCount: number;
   readingMinutes: number;
   headings: { level: number; id: string; text: string }[];

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
+import { processBodyImages } from "./body-images.ts";
 import { AuthorError, AuthorErrors } from "./errors.ts";
 import { readFrontMatter } from "./front-matter.ts";
+import { imageFacts, keepsOriginal, responsiveImage, socialImage, type PublishedFile, type ResponsiveImage } from "./images.ts";
 import { describeSource, readPageMeta, type PageMeta, type SourceInfo } from "./post-model.ts";
 import { renderBody, type RenderedBody } from "./render-body.ts";
 import type { SiteSettings } from "./site-settings.ts";
@@ -13,15 +14,30 @@ export interface PageRecord {
   body: RenderedBody;
   /** Plain-text summary, resolved as Hugo does: `<!--more-->`, then front matter, then leading paragraphs. */
   summary: string;
-  /** The feature image, if the post has one. */
   featureImage: FeatureImage | undefined;
+  /** Encoded images the page shows, to be published with it. */
+  images: PublishedFile[];
+  /** Problems that do not stop the build (an image without alt text; missing images, when allowed). */
+  warnings: AuthorError[];
 }
 
 export interface FeatureImage {
+  /** The original file's URL. */
   url: string;
   /** Known for local images; remote ones are never fetched at build time. */
   width: number | undefined;
   height: number | undefined;
+  /** Responsive variants for the post header and cards; absent for SVG, animations and remote images. */
+  responsive: ResponsiveImage | undefined;
+  /** The 1200×630 crop link previews show. */
+  social: { url: string; width: number; height: number } | undefined;
+}
+
+export interface ReadContext {
+  contentDir: string;
+  /** The project's static/ folder: site paths may point into it. */
+  staticDir: string;
+  settings: SiteSettings;
 }
 
 export type ReadResult = { ok: true; page: PageRecord } | { ok: false; errors: AuthorError[]; source: SourceInfo };
@@ -33,14 +49,14 @@ const imageExtension = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
  * Reads one content file. Results are kept while the file is unchanged, so the dev server's rebuilds only
  * re-read what the author touched.
  */
-export function readPage(absolutePath: string, contentDir: string, settings: SiteSettings): Promise<ReadResult> {
+export function readPage(absolutePath: string, context: ReadContext): Promise<ReadResult> {
   const stat = fs.statSync(absolutePath);
-  const key = `${stat.mtimeMs}:${stat.size}:${JSON.stringify(settings)}`;
+  const key = `${stat.mtimeMs}:${stat.size}:${JSON.stringify(context.settings)}`;
   const cached = memo.get(absolutePath);
   if (cached && cached.key === key) return cached.result;
 
-  const source = describeSource(path.relative(contentDir, absolutePath), settings);
-  const result = read(absolutePath, contentDir, source, settings, stat.mtime).then(
+  const source = describeSource(path.relative(context.contentDir, absolutePath), context.settings);
+  const result = read(absolutePath, source, context, stat.mtime).then(
     (page): ReadResult => ({ ok: true, page }),
     (error: unknown): ReadResult => {
       if (error instanceof AuthorError) return { ok: false, errors: [error], source };
@@ -54,7 +70,8 @@ export function readPage(absolutePath: string, contentDir: string, settings: Sit
 
 const memo = new Map<string, { key: string; result: Promise<ReadResult> }>();
 
-async function read(file: string, contentDir: string, source: SourceInfo, settings: SiteSettings, mtime: Date): Promise<PageRecord> {
+async function read(file: string, source: SourceInfo, context: ReadContext, mtime: Date): Promise<PageRecord> {
+  const { settings } = context;
   const frontMatter = readFrontMatter(file, fs.readFileSync(file, "utf8"));
   const meta = readPageMeta(file, source, frontMatter, settings, mtime);
   const body = renderBody(frontMatter.body, {
@@ -65,28 +82,55 @@ async function read(file: string, contentDir: string, source: SourceInfo, settin
     summaryLength: settings.summaryLength,
   });
   const summary = body.hasMoreMarker ? body.autoSummary : (meta.summary ?? body.autoSummary);
-  return { meta, body, summary, featureImage: await findFeatureImage(file, contentDir, meta) };
+  const images: PublishedFile[] = [];
+  const feature = await findFeatureImage(file, context, meta, images);
+  const bodyImages = await processBodyImages(body.html, {
+    file,
+    source: frontMatter.body,
+    firstLine: frontMatter.bodyLine,
+    bundleDir: path.dirname(file),
+    contentDir: context.contentDir,
+    staticDir: context.staticDir,
+    pageUrl: meta.url,
+    missingImages: settings.missingImages,
+    hasFeatureImage: feature !== undefined,
+  });
+  images.push(...bodyImages.files);
+  return {
+    meta,
+    body: { ...body, html: bodyImages.html, errors: [...body.errors, ...bodyImages.errors] },
+    summary,
+    featureImage: feature,
+    images,
+    warnings: bodyImages.warnings,
+  };
 }
 
 /** Front matter `featureimage`, else the first bundle image named like feature, cover or thumbnail. */
-async function findFeatureImage(file: string, contentDir: string, meta: PageMeta): Promise<FeatureImage | undefined> {
-  const bundleDir = path.join(contentDir, meta.source.bundleDir);
+async function findFeatureImage(file: string, context: ReadContext, meta: PageMeta, images: PublishedFile[]): Promise<FeatureImage | undefined> {
+  const bundleDir = path.join(context.contentDir, meta.source.bundleDir);
   const bundleUrl = `/${meta.source.bundleDir}/`.replace(/\/+/g, "/");
   let name = meta.featureImage;
-  if (name && /^(https?:)?\/\//i.test(name)) return { url: name, width: undefined, height: undefined };
+  if (name && /^(https?:)?\/\//i.test(name)) {
+    return { url: name, width: undefined, height: undefined, responsive: undefined, social: undefined };
+  }
   if (!name && /^index\./.test(path.basename(file))) {
     const names = fs.readdirSync(bundleDir).filter((entry) => imageExtension.test(entry)).sort();
     name = featureNames.map((pattern) => names.find((entry) => pattern.test(entry))).find(Boolean);
   }
   if (!name) return undefined;
-  const local = name.startsWith("/") ? path.join(contentDir, name) : path.join(bundleDir, name);
-  if (!fs.existsSync(local)) {
+  const local = name.startsWith("/") ? [path.join(context.contentDir, name), path.join(context.staticDir, name)].find((f) => fs.existsSync(f)) : path.join(bundleDir, name);
+  if (!local || !fs.existsSync(local)) {
     throw new AuthorError(
       { file, line: 1 },
-      `The feature image "${name}" does not exist (looked for ${path.relative(contentDir, local)})`,
+      `The feature image "${name}" does not exist (looked for ${path.relative(context.contentDir, local ?? path.join(context.contentDir, name))})`,
       "Put the image in the page bundle or correct `featureimage` in the front matter",
     );
   }
-  const { width, height } = await sharp(local).metadata();
-  return { url: name.startsWith("/") ? name : bundleUrl + name, width, height };
+  const facts = await imageFacts(local);
+  const url = name.startsWith("/") ? name : bundleUrl + name;
+  if (keepsOriginal(facts)) return { url, width: facts.width, height: facts.height, responsive: undefined, social: undefined };
+  const [variants, social] = await Promise.all([responsiveImage(local, "feature"), socialImage(local)]);
+  images.push(...variants.files, ...social.files);
+  return { url, width: facts.width, height: facts.height, responsive: variants.image, social };
 }

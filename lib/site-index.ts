@@ -87,6 +87,8 @@ export interface SiteIndex {
   siteCallOutputs: Record<string, string[]>;
   /** Problems found in the content; only the preview builds with any. */
   errors: AuthorError[];
+  /** Problems that do not stop the build. */
+  warnings: AuthorError[];
 }
 
 /** Renders a template partial with Eleventy's own Nunjucks environment (our filters included). */
@@ -98,12 +100,14 @@ export function buildSiteIndex(
   renderPartial: PartialRenderer,
 ): SiteIndex {
   const errors: AuthorError[] = [];
+  const warnings: AuthorError[] = [];
   const pages: Post[] = [];
   const sections: Record<string, Section> = Object.create(null);
   const byUrl: Record<string, Post> = Object.create(null);
   const fileOfUrl = new Map<string, string>();
   for (const item of items) {
     errors.push(...(item.data.contentErrors ?? []));
+    warnings.push(...(item.data.contentWarnings ?? []));
     const page = item.data.post;
     if (!page) continue;
     if (page.kind === "section") {
@@ -257,6 +261,7 @@ export function buildSiteIndex(
     sitemap,
     siteCallOutputs,
     errors,
+    warnings,
   };
 }
 

@@ -23,6 +23,8 @@ export interface SiteSettings {
   postsPerPage: number;
   /** Latest posts shown on the home page. */
   homePosts: number;
+  /** A missing image stops the build ("error"), or only warns while a migrated site is being fixed ("warn"). */
+  missingImages: "error" | "warn";
 }
 
 const defaults: SiteSettings = {
@@ -36,6 +38,7 @@ const defaults: SiteSettings = {
   pathPrefix: "/",
   postsPerPage: 10,
   homePosts: 5,
+  missingImages: "error",
 };
 
 export const siteSettingsFile = "_data/site.json";
@@ -109,6 +112,8 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     fail("pathPrefix", 'a path such as "/" or "/blog/"');
   }
   const pathPrefix = (prefix as string).replace(/\/?$/, "/");
+  const missingImages = raw.missingImages ?? defaults.missingImages;
+  if (missingImages !== "error" && missingImages !== "warn") fail("missingImages", '"error" or "warn"');
   if (basePath !== "/" && basePath !== pathPrefix) {
     fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
   }
@@ -125,5 +130,6 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     pathPrefix,
     postsPerPage: count("postsPerPage"),
     homePosts: count("homePosts"),
+    missingImages: missingImages as SiteSettings["missingImages"],
   };
 }

@@ -60,8 +60,54 @@ export function abstractArtSvg(width: number, height: number, seed: number): str
 
 export async function writeImage(file: string, width: number, height: number, seed: number): Promise<void> {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const image = sharp(Buffer.from(abstractArtSvg(width, height, seed)));
-  await (file.endsWith(".webp") ? image.webp({ quality: 78 }) : image.jpeg({ quality: 80, mozjpeg: true })).toFile(file);
+  const svg = abstractArtSvg(width, height, seed);
+  if (file.endsWith(".svg")) return fs.writeFileSync(file, `${svg}\n`);
+  if (file.endsWith(".gif")) return fs.writeFileSync(file, animatedGif(width, height, seed));
+  const image = sharp(Buffer.from(svg));
+  if (file.endsWith(".webp")) await image.webp({ quality: 78 }).toFile(file);
+  else if (file.endsWith(".png")) await image.png().toFile(file);
+  else await image.jpeg({ quality: 80, mozjpeg: true }).toFile(file);
+}
+
+/**
+ * A small animated GIF (two frames of stripes), written byte by byte: sharp cannot create animations here.
+ * The pixels are LZW-coded the simple way, with a clear code every two pixels so the code size never grows.
+ */
+export function animatedGif(width: number, height: number, seed: number): Buffer {
+  const palette = [0xffffff, 0x1f6feb, 0xe5534b, 0x2da44e];
+  const bytes: number[] = [...Buffer.from("GIF89a"), width & 0xff, width >> 8, height & 0xff, height >> 8, 0x81, 0, 0];
+  for (const colour of palette) bytes.push(colour >> 16, (colour >> 8) & 0xff, colour & 0xff);
+  bytes.push(0x21, 0xff, 0x0b, ...Buffer.from("NETSCAPE2.0"), 0x03, 0x01, 0x00, 0x00, 0x00);
+  for (let frame = 0; frame < 2; frame++) {
+    bytes.push(0x21, 0xf9, 0x04, 0x00, 40, 0, 0, 0x00);
+    bytes.push(0x2c, 0, 0, 0, 0, width & 0xff, width >> 8, height & 0xff, height >> 8, 0x00, 2);
+    const codes: number[] = [];
+    for (let i = 0; i < width * height; i++) {
+      if (i % 2 === 0) codes.push(4);
+      codes.push(1 + ((Math.floor((i % width) / 8) + Math.floor(i / width / 8) + frame + seed) % 3));
+    }
+    codes.push(5);
+    const data: number[] = [];
+    let buffer = 0;
+    let bits = 0;
+    for (const code of codes) {
+      buffer |= code << bits;
+      bits += 3;
+      while (bits >= 8) {
+        data.push(buffer & 0xff);
+        buffer >>= 8;
+        bits -= 8;
+      }
+    }
+    if (bits > 0) data.push(buffer & 0xff);
+    for (let i = 0; i < data.length; i += 255) {
+      const block = data.slice(i, i + 255);
+      bytes.push(block.length, ...block);
+    }
+    bytes.push(0);
+  }
+  bytes.push(0x3b);
+  return Buffer.from(bytes);
 }
 
 const sampleImages: Array<{ file: string; width: number; height: number; seed: number }> = [
@@ -78,6 +124,21 @@ const sampleImages: Array<{ file: string; width: number; height: number; seed: n
   { file: "content/posts/202210-stable-diffusion-tutorial/webui-output.webp", width: 768, height: 512, seed: 7 },
   { file: "content/posts/202211-ai-in-production/feature.webp", width: 1600, height: 900, seed: 2022_11_15 },
   { file: "test/fixtures/site/posts/with-image/feature.jpg", width: 1200, height: 800, seed: 42 },
+  // Every kind of image a post may hold, for the image tests.
+  ...[
+    ["feature.jpg", 1600, 1000],
+    ["red.png", 300, 200],
+    ["img/photo.jpg", 2000, 1500],
+    ["img/new tyler.webp", 900, 600],
+    ["iphone.jpg.webp", 640, 1136],
+    ["diagram.svg", 400, 200],
+    ["spinner.gif", 64, 48],
+  ].map(([name, width, height], seed) => ({
+    file: `test/fixtures/images/posts/gallery/${name}`,
+    width: Number(width),
+    height: Number(height),
+    seed: seed + 100,
+  })),
 ];
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
-import { makeContent, projectDir, text, writeFiles } from "../helpers/site.ts";
+import { makeContent, projectDir, testImageCache, text, writeFiles } from "../helpers/site.ts";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -66,7 +66,7 @@ describe("the dev server", () => {
     server = spawn(
       process.execPath,
       ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${output}`],
-      { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content }, stdio: ["ignore", "pipe", "pipe"] },
+      { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, BLOG_IMAGE_CACHE: testImageCache }, stdio: ["ignore", "pipe", "pipe"] },
     );
     server.stdout!.on("data", (chunk) => (log += chunk));
     server.stderr!.on("data", (chunk) => (log += chunk));

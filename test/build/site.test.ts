@@ -33,8 +33,9 @@ describe("the fixture site: every generated page", () => {
     const card = home.querySelector(".post-card")!;
     assert.ok(card.querySelector("time[datetime]") && card.querySelector(".post-reading-time") && card.querySelector(".post-card-summary"));
     const imageCard = [...home.querySelectorAll(".post-card")].find((c) => text(c).includes("feature image"))!;
-    const image = imageCard.querySelector("img.post-card-image")!;
-    assert.equal(image.getAttribute("src"), "/posts/with-image/feature.jpg");
+    const image = imageCard.querySelector("picture img.post-card-image")!;
+    assert.match(image.getAttribute("src")!, /^\/img\/.+\.webp$/);
+    assert.ok(pageExists(build.outputDir, image.getAttribute("src")!));
     assert.deepEqual([image.getAttribute("width"), image.getAttribute("height")], ["1200", "800"]);
     assert.equal(home.querySelector(".more-link a")?.getAttribute("href"), "/posts/");
   });
@@ -228,7 +229,9 @@ describe("the fixture site: every generated page", () => {
       assert.ok(!Number.isNaN(Date.parse(item.date_published)));
       assert.ok(!/(?:href|src)="\//.test(item.content_html));
     }
-    assert.equal(feed.items.find((i: { title: string }) => i.title === "A post with a feature image").image, "https://example.org/posts/with-image/feature.jpg");
+    const image = feed.items.find((i: { title: string }) => i.title === "A post with a feature image").image;
+    assert.match(image, /^https:\/\/example\.org\/img\/.+-social-1200x630\.jpg$/);
+    assert.ok(pageExists(build.outputDir, new URL(image).pathname));
   });
 
   it("writes a sitemap with lastmod and a robots.txt pointing at it", () => {
@@ -255,7 +258,11 @@ describe("the fixture site: every generated page", () => {
     }
     const post = page("/posts/with-image/");
     assert.equal(post.querySelector("meta[property='og:type']")?.getAttribute("content"), "article");
-    assert.equal(post.querySelector("meta[property='og:image']")?.getAttribute("content"), "https://example.org/posts/with-image/feature.jpg");
+    const ogImage = post.querySelector("meta[property='og:image']")?.getAttribute("content") ?? "";
+    assert.match(ogImage, /^https:\/\/example\.org\/img\/.+-social-1200x630\.jpg$/);
+    assert.ok(pageExists(build.outputDir, new URL(ogImage).pathname));
+    assert.equal(post.querySelector("meta[property='og:image:width']")?.getAttribute("content"), "1200");
+    assert.equal(post.querySelector("meta[property='og:image:height']")?.getAttribute("content"), "630");
     assert.equal(post.querySelector("meta[name='twitter:card']")?.getAttribute("content"), "summary_large_image");
   });
 

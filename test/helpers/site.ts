@@ -8,6 +8,12 @@ export const projectDir = path.join(import.meta.dirname, "..", "..");
 export const bundledContent = path.join(projectDir, "content");
 export const fixturesDir = path.join(projectDir, "test", "fixtures");
 
+/**
+ * One image cache per test process: builds within a test file reuse encoded images, and test files running in
+ * parallel never write the same cache file at once.
+ */
+export const testImageCache = path.join(os.tmpdir(), `blog-image-cache-${process.pid}`);
+
 export interface BuildResult {
   exitCode: number;
   /** Everything the build printed, stdout and stderr together. */
@@ -27,7 +33,7 @@ export function buildSite(
       ["--import", "tsx", path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, "--quiet"],
       {
         cwd: projectDir,
-        env: { ...process.env, BLOG_CONTENT: contentDir, ...options.env },
+        env: { ...process.env, BLOG_CONTENT: contentDir, BLOG_IMAGE_CACHE: testImageCache, ...options.env },
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

@@ -16,6 +16,7 @@ const settings: SiteSettings = {
   pathPrefix: "/",
   postsPerPage: 10,
   homePosts: 5,
+  missingImages: "error",
 };
 const mtime = new Date("2024-01-01T00:00:00Z");
 

@@ -1,0 +1,22 @@
+/**
+ * `npm run bench [-- <case> …]`: measurements of speed and size, printed as tables. Figures are ratios against
+ * a baseline measured in the same run, so they compare across machines. Cases: images.
+ */
+import { benchImages } from "./images.ts";
+
+const cases: Record<string, () => Promise<string>> = {
+  images: benchImages,
+};
+
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const selected = requested.length > 0 ? requested : Object.keys(cases);
+for (const name of selected) {
+  const run = cases[name];
+  if (!run) {
+    console.error(`Unknown bench case "${name}". Cases: ${Object.keys(cases).join(", ")}`);
+    process.exitCode = 1;
+    break;
+  }
+  console.log(`\n## ${name}\n`);
+  console.log(await run());
+}
