@@ -72,8 +72,8 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
     };
   }
 
-  const { meta, body, summary, featureImage, images, warnings } = result.page;
-  publish(images);
+  const { meta, body, summary, featureImage, files, warnings } = result.page;
+  publish(files);
   const post = toPost(meta, {
     summary,
     featureImage,

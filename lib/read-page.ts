@@ -15,8 +15,8 @@ export interface PageRecord {
   /** Plain-text summary, resolved as Hugo does: `<!--more-->`, then front matter, then leading paragraphs. */
   summary: string;
   featureImage: FeatureImage | undefined;
-  /** Encoded images the page shows, to be published with it. */
-  images: PublishedFile[];
+  /** Files to publish with the page: its encoded images, and its bundle's files under its URL when a `slug` moved it. */
+  files: PublishedFile[];
   /** Problems that do not stop the build (an image without alt text; missing images, when allowed). */
   warnings: AuthorError[];
 }
@@ -95,15 +95,32 @@ async function read(file: string, source: SourceInfo, context: ReadContext, mtim
     missingImages: settings.missingImages,
     hasFeatureImage: feature !== undefined,
   });
-  images.push(...bodyImages.files);
+  images.push(...bodyImages.files, ...movedBundleFiles(file, meta));
   return {
     meta,
     body: { ...body, html: bodyImages.html, errors: [...body.errors, ...bodyImages.errors] },
     summary,
     featureImage: feature,
-    images,
+    files: images,
     warnings: bodyImages.warnings,
   };
+}
+
+/**
+ * Hugo serves a bundle's files under the page's URL. When `slug` gives the page another URL than its folder, the
+ * files are published there too (they are also copied under the folder's path, as links to either may exist).
+ */
+function movedBundleFiles(file: string, meta: PageMeta): PublishedFile[] {
+  const folderUrl = `/${meta.source.bundleDir}/`;
+  if (!/^index\./.test(path.basename(file)) || meta.url === folderUrl || meta.source.kind === "section") return [];
+  const bundleDir = path.dirname(file);
+  return fs
+    .readdirSync(bundleDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && !/\.(md|markdown)$/i.test(entry.name))
+    .map((entry) => {
+      const absolute = path.join(entry.parentPath, entry.name);
+      return { url: meta.url + path.relative(bundleDir, absolute).split(path.sep).join("/"), file: absolute };
+    });
 }
 
 /** Front matter `featureimage`, else the first bundle image named like feature, cover or thumbnail. */

@@ -155,6 +155,13 @@ describe("the fixture site: every generated page", () => {
     }
   });
 
+  it("serves a slug-moved bundle's files under the post's URL too", () => {
+    assert.ok(pageExists(build.outputDir, "/posts/new-name/diagram.svg"));
+    assert.ok(pageExists(build.outputDir, "/posts/renamed/diagram.svg"));
+    const img = page("/posts/new-name/").querySelector('img[alt="A diagram in the bundle"]');
+    assert.ok(pageExists(build.outputDir, img!.getAttribute("src")!));
+  });
+
   it("shows lastmod as the updated date", () => {
     assert.equal(text(page("/posts/new-name/").querySelector(".post-updated")), "Updated June 6, 2022".replace("June 6, 2022", "May 5, 2023"));
     assert.equal(page("/posts/2019-first/").querySelector(".post-updated"), null);
