@@ -5,6 +5,8 @@ import { contentPlugin } from "./lib/content-plugin.ts";
 import { filtersPlugin } from "./lib/filters-plugin.ts";
 import { generatedPagesPlugin } from "./lib/generated-pages-plugin.ts";
 import { imagesPlugin } from "./lib/images-plugin.ts";
+import { searchPlugin } from "./lib/search-plugin.ts";
+import { securityPlugin } from "./lib/security-plugin.ts";
 import { loadSiteSettings } from "./lib/site-settings.ts";
 import type { EleventyConfig } from "./lib/types/eleventy.ts";
 
@@ -28,6 +30,8 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(collectionsPlugin, { settings, preview });
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
+  eleventyConfig.addPlugin(securityPlugin);
+  eleventyConfig.addPlugin(searchPlugin, { preview });
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("preview", preview);
   // Links written from the site root ("/posts/x/") get the path prefix of a site served under a sub-path;

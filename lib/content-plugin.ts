@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { SiteIndex } from "./site-index.ts";
+import type { PolicyNeeds } from "./content-policy.ts";
 import type { AuthorError } from "./errors.ts";
 import { toPost, type Post } from "./post-model.ts";
 import { publish } from "./images.ts";
@@ -21,6 +22,8 @@ export interface ContentData {
   scripts?: string[];
   /** The rendered text of a section's `_index.md`, shown on its list page. */
   sectionHtml?: string;
+  /** What the body needs from the Content-Security-Policy. */
+  policy?: PolicyNeeds;
   lang: string;
   title: string;
 }
@@ -72,7 +75,7 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
     };
   }
 
-  const { meta, body, summary, featureImage, files, warnings } = result.page;
+  const { meta, body, summary, featureImage, files, warnings, policy } = result.page;
   publish(files);
   const post = toPost(meta, {
     summary,
@@ -99,6 +102,7 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
     siteCalls: body.siteCalls,
     scripts: body.scripts,
     sectionHtml: meta.source.kind === "section" ? body.html : undefined,
+    policy,
   };
 }
 

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import { processBodyEmbeds } from "./body-embeds.ts";
 import { processBodyImages } from "./body-images.ts";
+import { policyNeeds, type PolicyNeeds } from "./content-policy.ts";
 import { AuthorError, AuthorErrors } from "./errors.ts";
 import { readFrontMatter } from "./front-matter.ts";
 import { imageFacts, keepsOriginal, responsiveImage, socialImage, type PublishedFile, type ResponsiveImage } from "./images.ts";
@@ -19,6 +21,8 @@ export interface PageRecord {
   files: PublishedFile[];
   /** Problems that do not stop the build (an image without alt text; missing images, when allowed). */
   warnings: AuthorError[];
+  /** What the body needs from the Content-Security-Policy. */
+  policy: PolicyNeeds;
 }
 
 export interface FeatureImage {
@@ -84,7 +88,8 @@ async function read(file: string, source: SourceInfo, context: ReadContext, mtim
   const summary = body.hasMoreMarker ? body.autoSummary : (meta.summary ?? body.autoSummary);
   const images: PublishedFile[] = [];
   const feature = await findFeatureImage(file, context, meta, images);
-  const bodyImages = await processBodyImages(body.html, {
+  const embeds = processBodyEmbeds(body.html, meta.source.lang);
+  const bodyImages = await processBodyImages(embeds.html, {
     file,
     source: frontMatter.body,
     firstLine: frontMatter.bodyLine,
@@ -98,11 +103,17 @@ async function read(file: string, source: SourceInfo, context: ReadContext, mtim
   images.push(...bodyImages.files, ...movedBundleFiles(file, meta));
   return {
     meta,
-    body: { ...body, html: bodyImages.html, errors: [...body.errors, ...bodyImages.errors] },
+    body: {
+      ...body,
+      html: bodyImages.html,
+      scripts: [...new Set([...body.scripts, ...embeds.scripts])],
+      errors: [...body.errors, ...bodyImages.errors],
+    },
     summary,
     featureImage: feature,
     files: images,
     warnings: bodyImages.warnings,
+    policy: policyNeeds(bodyImages.html),
   };
 }
 

@@ -3,6 +3,7 @@ import { shortcodes } from "../shortcodes/index.ts";
 import { trustedHtml } from "../shortcodes/html.ts";
 import { ParamError, type SiteLookup } from "../shortcodes/shortcode.ts";
 import type { ContentData } from "./content-plugin.ts";
+import { mergeNeeds, type PolicyNeeds } from "./content-policy.ts";
 import { AuthorError, displayPath } from "./errors.ts";
 import { translate } from "./i18n.ts";
 import { nearest } from "./nearest.ts";
@@ -85,6 +86,8 @@ export interface SiteIndex {
   sitemap: Array<{ url: string; lastmod: Date | undefined }>;
   /** Output of the shortcode calls that needed the other pages, by input path, in call order. */
   siteCallOutputs: Record<string, string[]>;
+  /** What the content of every page needs from the Content-Security-Policy. */
+  contentPolicy: PolicyNeeds;
   /** Problems found in the content; only the preview builds with any. */
   errors: AuthorError[];
   /** Problems that do not stop the build. */
@@ -243,7 +246,8 @@ export function buildSiteIndex(
   const site: SiteLookup = {
     findPost: (url) => byUrl[url],
     nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
-    card: (post, cardLang) => trustedHtml(renderPartial("partials/post-card.njk", { post, lang: cardLang })),
+    // Within a post the card's title sits under the post's own section headings.
+    card: (post, cardLang) => trustedHtml(renderPartial("partials/post-card.njk", { post, lang: cardLang, cardHeading: 3 })),
   };
   const siteCallOutputs = renderSiteCalls(items, site, errors);
 
@@ -260,6 +264,7 @@ export function buildSiteIndex(
     aliases,
     sitemap,
     siteCallOutputs,
+    contentPolicy: mergeNeeds(items.map((item) => (item.url ? item.data.policy : undefined))),
     errors,
     warnings,
   };

@@ -30,9 +30,9 @@ export const tweet: Shortcode<TweetParams> = {
 
   render({ user, id }, { page }) {
     const postUrl = `https://x.com/${user}/status/${id}`;
-    return html`<figure class="tweet-card">
-<blockquote class="tweet-card-quote" cite="${postUrl}"><p>${translate(page.lang, "tweetBy", { user })}</p></blockquote>
-<figcaption class="tweet-card-caption"><a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate(page.lang, "tweetOpen")}</a></figcaption>
+    return html`<figure class="social-card tweet-card">
+<blockquote class="social-card-quote" cite="${postUrl}"><p>${translate(page.lang, "tweetBy", { user })}</p></blockquote>
+<figcaption class="social-card-caption"><a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate(page.lang, "tweetOpen")}</a></figcaption>
 </figure>`;
   },
 };

@@ -1,5 +1,5 @@
+import { embedPlaceholder } from "../lib/embed-placeholder.ts";
 import { translate } from "../lib/i18n.ts";
-import { html } from "./html.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface YoutubeParams {
@@ -17,13 +17,13 @@ const idPattern = /^[A-Za-z0-9_-]{11}$/;
 
 /**
  * `{{< youtube ID >}}`, Hugo's parameters. Nothing loads from YouTube until the reader asks: the page shows a
- * poster with a play button that is a plain link to the video (so it works without JavaScript), and a small
- * script swaps in the youtube-nocookie.com player on click.
+ * poster with a play button that is a plain link to the video (so it works without JavaScript), and the
+ * click-to-load script swaps in the youtube-nocookie.com player.
  */
 export const youtube: Shortcode<YoutubeParams> = {
   name: "youtube",
   takesInner: false,
-  scripts: ["/js/youtube-embed.js"],
+  scripts: ["/js/embeds.js"],
 
   readParams(args) {
     const params = new Params("youtube", args, {
@@ -66,15 +66,23 @@ export const youtube: Shortcode<YoutubeParams> = {
     const watch = new URL("https://www.youtube.com/watch");
     watch.searchParams.set("v", params.id);
     if (params.start) watch.searchParams.set("t", `${params.start}s`);
-    const player = new URLSearchParams();
-    if (params.start) player.set("start", String(params.start));
-    if (params.end) player.set("end", String(params.end));
-    if (params.mute) player.set("mute", "1");
-    if (!params.controls) player.set("controls", "0");
-    if (params.loop) player.set("loop", "1"), player.set("playlist", params.id);
-    return html`<figure class="youtube-embed${params.className ? ` ${params.className}` : ""}" data-youtube-id="${params.id}" data-youtube-params="${player.toString()}" data-youtube-title="${title}">
-<a class="youtube-embed-link" href="${watch.toString()}" aria-label="${translate(page.lang, "youtubePlay", { title })}"><span class="youtube-embed-play" aria-hidden="true"></span><span class="youtube-embed-title">${title}</span></a>
-<figcaption class="youtube-embed-notice">${translate(page.lang, "youtubeNotice")}</figcaption>
-</figure>`;
+    const player = new URL(`https://www.youtube-nocookie.com/embed/${params.id}`);
+    player.searchParams.set("autoplay", "1");
+    if (params.start) player.searchParams.set("start", String(params.start));
+    if (params.end) player.searchParams.set("end", String(params.end));
+    if (params.mute) player.searchParams.set("mute", "1");
+    if (!params.controls) player.searchParams.set("controls", "0");
+    if (params.loop) player.searchParams.set("loop", "1"), player.searchParams.set("playlist", params.id);
+    return embedPlaceholder({
+      kind: "video",
+      playerUrl: player.toString(),
+      fallbackUrl: watch.toString(),
+      title,
+      label: translate(page.lang, "youtubePlay", { title }),
+      notice: translate(page.lang, "youtubeNotice"),
+      allow: "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share",
+      className: ["youtube-embed", params.className].filter(Boolean).join(" "),
+      data: { "youtube-id": params.id },
+    });
   },
 };

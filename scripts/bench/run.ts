@@ -1,10 +1,12 @@
 /**
  * `npm run bench [-- <case> …]`: measurements of speed and size, printed as tables. Figures are ratios against
- * a baseline measured in the same run, so they compare across machines. Cases: images.
+ * a baseline measured in the same run, so they compare across machines. Cases: weight, images.
  */
 import { benchImages } from "./images.ts";
+import { benchWeight } from "./weight.ts";
 
 const cases: Record<string, () => Promise<string>> = {
+  weight: benchWeight,
   images: benchImages,
 };
 

@@ -73,8 +73,10 @@ describe("the bundled site, production build", () => {
   it("passes the raw HTML blocks through and repairs </br>", () => {
     const grid = seed.querySelectorAll('.post-content div[style*="flex-wrap"] img.thumbnailshadow');
     assert.equal(grid.length, 6);
-    assert.ok(seed.querySelector('.post-content iframe[src^="https://share.transistor.fm/"]'));
-    assert.ok(seed.querySelector(".post-content blockquote.instagram-media"));
+    // The podcast iframe and the Instagram embed are kept, made click-to-load and script-free.
+    assert.equal(seed.querySelector('.post-content figure.embed-frame')?.getAttribute("data-embed-src"), "https://share.transistor.fm/e/22f16c7f");
+    assert.equal(seed.querySelector(".post-content blockquote.instagram-media")?.getAttribute("cite"), "https://www.instagram.com/p/CkCIqTZMUZT/?utm_source=ig_embed&utm_campaign=loading");
+    assert.equal(seed.querySelectorAll(".post-content iframe, .post-content script").length, 0);
     const html = fs.readFileSync(path.join(build.outputDir, seedUrl, "index.html"), "utf8");
     assert.ok(!html.includes("</br>"));
     // The page did not break: the footer still follows the article.
@@ -155,7 +157,7 @@ describe("the bundled site, production build", () => {
       const id = embed.getAttribute("data-youtube-id");
       assert.equal(embed.querySelector("a")?.getAttribute("href"), `https://www.youtube.com/watch?v=${id}`);
     }
-    assert.ok(seed.querySelector('head script[src="/js/youtube-embed.js"]'));
+    assert.ok(seed.querySelector('head script[src="/js/embeds.js"]'));
   });
 
   it("renders the tweet as a card linking to the post", () => {
@@ -187,6 +189,20 @@ describe("the bundled site, production build", () => {
     const empty = [...seed.querySelectorAll(".post-content p")].filter((p) => p.innerHTML.trim() === "");
     assert.equal(empty.length, 0);
     assert.equal(seed.querySelector(".post-content p > figure, .post-content p > div"), null);
+  });
+
+  it("writes _headers whose Content-Security-Policy allows exactly the page's inline styles and embeds", () => {
+    const headers = fs.readFileSync(path.join(build.outputDir, "_headers"), "utf8");
+    const policy = /Content-Security-Policy: (.+)/.exec(headers)![1]!;
+    for (const element of seed.querySelectorAll("[style]")) {
+      const hash = crypto.createHash("sha256").update(element.getAttribute("style")!).digest("base64");
+      assert.ok(policy.includes(`'sha256-${hash}'`), element.getAttribute("style")!);
+    }
+    const inline = seed.querySelector("head script:not([src]):not([type])")!.textContent!;
+    assert.ok(policy.includes(`'sha256-${crypto.createHash("sha256").update(inline).digest("base64")}'`));
+    assert.match(policy, /frame-src https:\/\/share\.transistor\.fm https:\/\/www\.youtube-nocookie\.com;/);
+    assert.ok(!policy.includes("unsafe-inline"));
+    assert.match(headers, /X-Content-Type-Options: nosniff/);
   });
 
   it("serves the six thumbnails the seed's raw HTML references", () => {

@@ -78,7 +78,7 @@ describe("renderBody: shortcode expansion", () => {
   });
 
   it("lists the scripts the page needs", () => {
-    assert.deepEqual(body("{{< youtube TfVYxnhuEdU >}}").scripts, ["/js/youtube-embed.js"]);
+    assert.deepEqual(body("{{< youtube TfVYxnhuEdU >}}").scripts, ["/js/embeds.js"]);
     assert.deepEqual(body("No embeds.").scripts, []);
   });
 

@@ -37,24 +37,25 @@ describe("youtube", () => {
     const doc = render("{{< youtube TfVYxnhuEdU >}}");
     const figure = doc.querySelector("figure.youtube-embed")!;
     assert.equal(figure.getAttribute("data-youtube-id"), "TfVYxnhuEdU");
-    assert.equal(doc.querySelector("a.youtube-embed-link")?.getAttribute("href"), "https://www.youtube.com/watch?v=TfVYxnhuEdU");
+    assert.equal(figure.getAttribute("data-embed-src"), "https://www.youtube-nocookie.com/embed/TfVYxnhuEdU?autoplay=1");
+    assert.equal(doc.querySelector("a.embed-link")?.getAttribute("href"), "https://www.youtube.com/watch?v=TfVYxnhuEdU");
     assert.equal(doc.querySelectorAll("iframe, img, script").length, 0);
   });
 
   it("accepts id=, title, start and end", () => {
     const doc = render('{{< youtube id="6AmdZoSgTeE" title="Stable Diffusion" start=30 end="90" >}}');
     const figure = doc.querySelector("figure")!;
-    assert.equal(figure.getAttribute("data-youtube-params"), "start=30&end=90");
-    assert.equal(figure.getAttribute("data-youtube-title"), "Stable Diffusion");
+    assert.equal(figure.getAttribute("data-embed-src"), "https://www.youtube-nocookie.com/embed/6AmdZoSgTeE?autoplay=1&start=30&end=90");
+    assert.equal(figure.getAttribute("data-embed-title"), "Stable Diffusion");
     assert.equal(doc.querySelector("a")?.getAttribute("href"), "https://www.youtube.com/watch?v=6AmdZoSgTeE&t=30s");
-    assert.equal(doc.querySelector(".youtube-embed-title")?.textContent, "Stable Diffusion");
+    assert.equal(doc.querySelector(".embed-title")?.textContent, "Stable Diffusion");
   });
 
   it("escapes a hostile title into text", () => {
     const doc = render(`{{< youtube id="TfVYxnhuEdU" title="${hostile.replaceAll('"', '\\"')}" >}}`);
     assert.equal(doc.querySelectorAll("script").length, 0);
-    assert.equal(doc.querySelector(".youtube-embed-title")?.textContent, hostile);
-    assert.equal(doc.querySelector("figure")?.getAttribute("data-youtube-title"), hostile);
+    assert.equal(doc.querySelector(".embed-title")?.textContent, hostile);
+    assert.equal(doc.querySelector("figure")?.getAttribute("data-embed-title"), hostile);
   });
 
   it("rejects ids that are not 11 characters of [A-Za-z0-9_-]", () => {

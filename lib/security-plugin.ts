@@ -1,0 +1,13 @@
+import { contentSecurityPolicy, type PolicyNeeds } from "./content-policy.ts";
+import { themeScript } from "./theme.ts";
+import type { EleventyConfig } from "./types/eleventy.ts";
+
+/**
+ * The pages run under a strict Content-Security-Policy. The build writes it, with other security headers, to
+ * `_headers` (the format Netlify and Cloudflare Pages read; see README for other hosts).
+ */
+export function securityPlugin(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addGlobalData("themeScript", themeScript);
+  eleventyConfig.addFilter("contentSecurityPolicy", (needs: PolicyNeeds) => contentSecurityPolicy(needs, [themeScript]));
+  eleventyConfig.addTemplate("_generated/headers.njk", "", { layout: "headers.njk", permalink: "/_headers", eleventyExcludeFromCollections: true });
+}
