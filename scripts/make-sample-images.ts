@@ -6,20 +6,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
+import { seededRandom } from "./seeded-random.ts";
 
 const projectDir = path.join(import.meta.dirname, "..");
-
-/** Small deterministic generator, so the same script always draws the same pictures. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** An abstract, painterly picture: soft colour fields and glowing shapes, like a diffusion model's draft. */
 export function abstractArtSvg(width: number, height: number, seed: number): string {
