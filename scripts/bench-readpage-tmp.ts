@@ -1,0 +1,10 @@
+import fs from "node:fs";
+import path from "node:path";
+import { readPage } from "../lib/read-page.ts";
+import { loadSiteSettings } from "../lib/site-settings.ts";
+const contentDir = process.argv[2]!;
+const files = fs.readdirSync(path.join(contentDir, "posts")).map((d) => path.join(contentDir, "posts", d, "index.md"));
+const context = { contentDir, staticDir: "/work/main/static", settings: loadSiteSettings(contentDir) };
+const t = performance.now();
+for (const file of files) await readPage(file, context);
+console.log("readPage x", files.length, ((performance.now() - t)).toFixed(0), "ms");

@@ -1,0 +1,148 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { writeCorpus } from "./corpus.ts";
+import { buildOurs, median, projectDir, table, temporaryDir, timeCommand, type Run } from "./measure.ts";
+
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+
+function countPages(dir: string): number {
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile() && entry.name.endsWith(".html")).length;
+}
+
+function buildHugo(content: string, output: string): Promise<Run> {
+  return timeCommand("hugo", ["--source", path.join(projectDir, "scripts/bench/hugo-site"), "--contentDir", content, "--destination", output, "--quiet"]);
+}
+
+function buildStockEleventy(content: string, output: string): Promise<Run> {
+  return timeCommand(
+    process.execPath,
+    [path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=scripts/bench/eleventy-site/eleventy.config.mjs", `--output=${output}`, "--quiet"],
+    { BENCH_CORPUS: content },
+  );
+}
+
+interface Measured {
+  seconds: number[];
+  peakMiB: number[];
+  pages: number;
+}
+
+function summary(name: string, measured: Measured) {
+  return {
+    generator: name,
+    "median s": median(measured.seconds).toFixed(2),
+    runs: measured.seconds.map((s) => s.toFixed(2)).join(" "),
+    "peak MiB": Math.max(...measured.peakMiB).toFixed(0),
+    pages: measured.pages,
+  };
+}
+
+/**
+ * Cold builds of the same generated corpus by our generator, stock Eleventy and Hugo, alternating so that
+ * machine noise falls on all three alike; each gets a warm-up run first.
+ */
+async function compare(posts: number): Promise<{ text: string; oursMedian: number; content: string }> {
+  const content = temporaryDir(`corpus-${posts}`);
+  writeCorpus(content, { posts });
+  const generators: Record<string, (output: string) => Promise<Run>> = {
+    ours: (output) => buildOurs(content, output, { BLOG_IMAGE_CACHE: temporaryDir("images"), BLOG_BUILD_CACHE: temporaryDir("body-cache") }),
+    "stock Eleventy": (output) => buildStockEleventy(content, output),
+    Hugo: (output) => buildHugo(content, output),
+  };
+  const results: Record<string, Measured> = {};
+  for (const [name, build] of Object.entries(generators)) {
+    const output = temporaryDir("warmup");
+    await build(output);
+    results[name] = { seconds: [], peakMiB: [], pages: countPages(output) };
+  }
+  for (let i = 0; i < runs; i++) {
+    for (const [name, build] of Object.entries(generators)) {
+      const run = await build(temporaryDir("out"));
+      results[name]!.seconds.push(run.seconds);
+      if (run.peakMiB !== undefined) results[name]!.peakMiB.push(run.peakMiB);
+    }
+  }
+  const ours = median(results.ours!.seconds);
+  const rows = Object.entries(results).map(([name, measured]) => summary(name, measured));
+  const ratios = `ours / Hugo = ${(ours / median(results.Hugo!.seconds)).toFixed(2)}, ours / stock Eleventy = ${(ours / median(results["stock Eleventy"]!.seconds)).toFixed(2)}`;
+  return { text: `Cold build, N=${posts} posts (median of ${runs} after a warm-up)\n${table(rows)}\n${ratios}`, oursMedian: ours, content };
+}
+
+/** Rebuilds on a persistent cache: nothing changed, then one post edited. */
+async function rebuilds(content: string, coldSeconds: number): Promise<string> {
+  const env = { BLOG_IMAGE_CACHE: temporaryDir("images"), BLOG_BUILD_CACHE: temporaryDir("body-cache") };
+  await buildOurs(content, temporaryDir("out"), env);
+  const unchanged: number[] = [];
+  const edited: number[] = [];
+  const post = path.join(content, "posts", "post-00042", "index.md");
+  const original = fs.readFileSync(post, "utf8");
+  for (let i = 0; i < runs; i++) {
+    unchanged.push((await buildOurs(content, temporaryDir("out"), env)).seconds);
+    fs.writeFileSync(post, `${original}\nAn edit, number ${i}.\n`);
+    edited.push((await buildOurs(content, temporaryDir("out"), env)).seconds);
+    fs.writeFileSync(post, original);
+    await buildOurs(content, temporaryDir("out"), env);
+  }
+  return table([
+    { build: "rebuild, nothing changed", "median s": median(unchanged).toFixed(2), "/ cold": (median(unchanged) / coldSeconds).toFixed(2) },
+    { build: "rebuild, one post edited", "median s": median(edited).toFixed(2), "/ cold": (median(edited) / coldSeconds).toFixed(2) },
+  ]);
+}
+
+/** The dev server: time from saving a post to its page being rewritten in the output. */
+async function devServerSave(content: string): Promise<string> {
+  const output = temporaryDir("serve");
+  const log = path.join(temporaryDir("serve-log"), "serve.txt");
+  const fd = fs.openSync(log, "w");
+  const server = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--port=0", `--output=${output}`],
+    { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, BLOG_IMAGE_CACHE: temporaryDir("images") }, stdio: ["ignore", fd, fd] },
+  );
+  const waitFor = async (condition: () => boolean, limitMs: number) => {
+    const deadline = Date.now() + limitMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`the dev server did not get there in time:\n${fs.readFileSync(log, "utf8").slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+  try {
+    const page = path.join(output, "posts", "post-00042", "index.html");
+    await waitFor(() => /Server at/.test(fs.readFileSync(log, "utf8")) && fs.existsSync(page), 600_000);
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const post = path.join(content, "posts", "post-00042", "index.md");
+    const original = fs.readFileSync(post, "utf8");
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const marker = `Saved-edit-marker-${i}-${Date.now()}`;
+      const started = performance.now();
+      fs.writeFileSync(post, `${original}\n${marker}\n`);
+      await waitFor(() => fs.existsSync(page) && fs.readFileSync(page, "utf8").includes(marker), 120_000);
+      times.push((performance.now() - started) / 1000);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    fs.writeFileSync(post, original);
+    return `Dev server, save one post → its page rewritten: median ${median(times).toFixed(2)} s (runs ${times.map((t) => t.toFixed(2)).join(" ")})`;
+  } finally {
+    server.kill();
+    fs.closeSync(fd);
+  }
+}
+
+/** The build-speed case: N=1000 and N=4000 against the baselines, then rebuilds and the dev server at N=4000. */
+export async function benchBuildSpeed(): Promise<string> {
+  const sizes = (process.env.BENCH_SIZES ?? "1000,4000").split(",").map(Number);
+  const parts: string[] = [];
+  let largest: { content: string; oursMedian: number } | undefined;
+  for (const posts of sizes) {
+    const result = await compare(posts);
+    parts.push(result.text);
+    largest = result;
+  }
+  if (largest) {
+    parts.push(`Rebuilds of the N=${sizes.at(-1)} site with its caches\n${await rebuilds(largest.content, largest.oursMedian)}`);
+    parts.push(await devServerSave(largest.content));
+  }
+  return parts.join("\n\n");
+}
