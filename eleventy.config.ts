@@ -1,13 +1,13 @@
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { collectionsPlugin } from "./lib/collections-plugin.ts";
-import { contentPlugin } from "./lib/content-plugin.ts";
+import { contentPlugin, inputPath } from "./lib/content-plugin.ts";
 import { filtersPlugin } from "./lib/filters-plugin.ts";
 import { generatedPagesPlugin } from "./lib/generated-pages-plugin.ts";
 import { imagesPlugin } from "./lib/images-plugin.ts";
 import { searchPlugin } from "./lib/search-plugin.ts";
 import { securityPlugin } from "./lib/security-plugin.ts";
-import { loadSiteSettings } from "./lib/site-settings.ts";
+import { loadSiteSettings, type SiteSettings } from "./lib/site-settings.ts";
 import type { EleventyConfig } from "./lib/types/eleventy.ts";
 
 const projectDir = import.meta.dirname;
@@ -17,21 +17,27 @@ export default function (eleventyConfig: EleventyConfig) {
   const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
   // The preview (the dev server, or BLOG_PREVIEW=1) builds drafts, marked, and shows content errors on the page.
   const preview = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "") || process.env.BLOG_PREVIEW === "1";
-  const settings = () => loadSiteSettings(contentDir);
+  // Read once per build (the dev server re-reads them after each change).
+  let current: SiteSettings | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    current = undefined;
+  });
+  const settings = () => (current ??= loadSiteSettings(contentDir));
 
-  eleventyConfig.setInputDirectory(path.relative(process.cwd(), contentDir) || ".");
+  eleventyConfig.setInputDirectory(inputPath(contentDir));
   eleventyConfig.setIncludesDirectory(path.relative(contentDir, path.join(projectDir, "layouts")));
   eleventyConfig.setDataDirectory("_data");
 
   const staticDir = path.join(projectDir, "static");
-  eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, preview });
-  // Encoded images are cached here between builds; BLOG_IMAGE_CACHE moves it (CI caches, tests).
-  eleventyConfig.addPlugin(imagesPlugin, { cacheDir: path.resolve(process.env.BLOG_IMAGE_CACHE ?? path.join(projectDir, ".cache/images")) });
+  // Rendered pages and encoded images are cached between builds; BLOG_BUILD_CACHE and BLOG_IMAGE_CACHE move them.
+  const cacheDir = (variable: string, name: string) => path.resolve(process.env[variable] ?? path.join(projectDir, ".cache", name));
+  eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, settings, preview, cacheDir: cacheDir("BLOG_BUILD_CACHE", "pages") });
+  eleventyConfig.addPlugin(imagesPlugin, { cacheDir: cacheDir("BLOG_IMAGE_CACHE", "images") });
   eleventyConfig.addPlugin(collectionsPlugin, { settings, preview });
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
   eleventyConfig.addPlugin(securityPlugin);
-  eleventyConfig.addPlugin(searchPlugin, { preview });
+  eleventyConfig.addPlugin(searchPlugin, { preview, enabled: process.env.BLOG_SEARCH !== "0" });
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("preview", preview);
   // Links written from the site root ("/posts/x/") get the path prefix of a site served under a sub-path;

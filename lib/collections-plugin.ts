@@ -1,8 +1,12 @@
 import type { ContentData } from "./content-plugin.ts";
 import { AuthorErrors } from "./errors.ts";
-import { buildSiteIndex, type PartialRenderer } from "./site-index.ts";
+import type { Post } from "./post-model.ts";
+import { buildSiteIndex } from "./site-index.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "./types/eleventy.ts";
+
+/** Renders a template partial with Eleventy's own Nunjucks environment (our filters included). */
+type PartialRenderer = (name: string, context: Record<string, unknown>) => string;
 
 const feedLength = 20;
 
@@ -22,9 +26,24 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
     renderPartial = (name, context) => environment.render(name, context);
   });
 
+  // A post's card appears on many pages (home, its list pages, its tags, categories, series, other posts):
+  // it is rendered from the partial once per build and heading level, then reused.
+  let cards = new WeakMap<Post, Map<number, string>>();
+  const postCard = (post: Post, headingLevel = 2): string => {
+    if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the cards");
+    const byLevel = cards.get(post) ?? new Map<number, string>();
+    cards.set(post, byLevel);
+    let card = byLevel.get(headingLevel);
+    if (card === undefined) byLevel.set(headingLevel, (card = renderPartial("partials/post-card.njk", { post, cardHeading: headingLevel })));
+    return card;
+  };
+  eleventyConfig.on("eleventy.before", () => {
+    cards = new WeakMap();
+  });
+  eleventyConfig.addFilter("postCard", postCard);
+
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
-    if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the collections");
-    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), renderPartial);
+    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard);
     if (index.warnings.length > 0) {
       console.warn(`[blog] Warnings:\n${index.warnings.map((w) => `  ${w.message}`).join("\n")}`);
     }

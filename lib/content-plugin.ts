@@ -1,12 +1,15 @@
+import fs from "node:fs";
 import path from "node:path";
-import type { SiteIndex } from "./site-index.ts";
+import { BuildCache } from "./build-cache.ts";
 import type { PolicyNeeds } from "./content-policy.ts";
 import type { AuthorError } from "./errors.ts";
-import { toPost, type Post } from "./post-model.ts";
 import { publish } from "./images.ts";
+import { toPost, type Post } from "./post-model.ts";
 import { readPage, type ReadContext } from "./read-page.ts";
 import { fillSiteCalls, type SiteShortcodeCall } from "./render-body.ts";
-import { loadSiteSettings } from "./site-settings.ts";
+import type { SiteIndex } from "./site-index.ts";
+import type { SiteSettings } from "./site-settings.ts";
+import { SourcePool } from "./source-pool.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 /** The data every content page carries into the Eleventy data cascade. */
@@ -33,9 +36,15 @@ export interface ContentPluginOptions {
   contentDir: string;
   /** Absolute path of the project's static/ folder. */
   staticDir: string;
+  settings: () => SiteSettings;
   /** True under the dev server: drafts are built (and marked) and errors are shown on their pages. */
   preview: boolean;
+  /** Where rendered pages are kept between builds. */
+  cacheDir: string;
 }
+
+/** From this many content files on, Markdown is rendered in worker threads beside Eleventy's own work. */
+const poolThreshold = 200;
 
 /**
  * Markdown content files, read our way instead of Eleventy's: Hugo front matter (YAML, TOML or JSON, checked
@@ -44,14 +53,39 @@ export interface ContentPluginOptions {
  */
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   const { contentDir, staticDir, preview } = options;
-  const context = () => ({ contentDir, staticDir, settings: loadSiteSettings(contentDir) });
+  const cache = new BuildCache(options.cacheDir);
+  let pool: SourcePool | undefined;
+  const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool });
 
-  // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
-  const contentGlob = path.relative(process.cwd(), contentDir) || ".";
-  eleventyConfig.addPassthroughCopy(`${contentGlob}/**/*.{${bundleResourceExtensions.join(",")}}`);
+  // Every content file is read as soon as a build starts (in workers, for a large site), so the pages are ready
+  // by the time Eleventy asks for their data.
+  eleventyConfig.on("eleventy.before", () => {
+    const { markdown: files, resources } = contentFiles(contentDir);
+    // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
+    publish(resources.map((file) => ({ url: `/${path.relative(contentDir, file).split(path.sep).join("/")}`, file })));
+    if (!pool && files.length >= poolThreshold) pool = new SourcePool();
+    const now = context();
+    for (const file of files) readPage(file, now).catch(() => undefined);
+  });
+
+
+  // Eleventy 3.1 forgets to hand its extension map to an engine that overrides a built-in one (ours replaces
+  // "md"), which breaks incremental builds; give the engine the map it would otherwise have got.
+  eleventyConfig.on("eleventy.extensionmap", async (map: { engineManager: { getEngine(name: string, map: unknown): Promise<{ extensionMap: unknown; engineManager: unknown }> } }) => {
+    const engine = await map.engineManager.getEngine("md", map);
+    try {
+      void engine.extensionMap;
+    } catch {
+      engine.extensionMap = map;
+      engine.engineManager = map.engineManager;
+    }
+  });
 
   eleventyConfig.addExtension("md", {
     read: false,
+    isIncrementalMatch(this: { inputPath: string }, changedFile: string) {
+      return path.resolve(this.inputPath) === path.resolve(changedFile);
+    },
     getData: (inputPath: string) => contentData(path.resolve(inputPath), context(), preview),
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex } }) => {
       const result = await readPage(path.resolve(inputPath), context());
@@ -77,13 +111,16 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
 
   const { meta, body, summary, featureImage, files, warnings, policy } = result.page;
   publish(files);
-  const post = toPost(meta, {
-    summary,
-    featureImage,
-    wordCount: body.wordCount,
-    readingMinutes: body.readingMinutes,
-    headings: body.headings,
-  });
+  // Frozen, Eleventy's data cascade shares the object instead of deep-copying it into every page's data.
+  const post = Object.freeze(
+    toPost(meta, context.settings.timeZone, {
+      summary,
+      featureImage,
+      wordCount: body.wordCount,
+      readingMinutes: body.readingMinutes,
+      headings: body.headings,
+    }),
+  );
   const hiddenDraft = meta.draft && !preview;
   const writesPage = meta.source.kind !== "section" && !meta.externalUrl && !hiddenDraft;
   return {
@@ -106,7 +143,33 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
   };
 }
 
-const bundleResourceExtensions = ["avif", "gif", "jpg", "jpeg", "png", "svg", "webp", "pdf", "mp3", "mp4", "webm", "zip"];
+/**
+ * A folder as Eleventy should be given it: relative inside the working directory, absolute outside it (Eleventy's
+ * file watcher drops the leading "../" of relative paths, so the dev server would not see edits there).
+ */
+export function inputPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  if (relative === "") return ".";
+  return relative.startsWith("..") ? dir : relative;
+}
+
+/**
+ * The files of a content folder, data and hidden folders aside: Markdown (what Eleventy will ask about) and the
+ * resources published as they are (images and other files of page bundles).
+ */
+function contentFiles(contentDir: string): { markdown: string[]; resources: string[] } {
+  const markdown: string[] = [];
+  const resources: string[] = [];
+  for (const entry of fs.readdirSync(contentDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const parts = path.relative(contentDir, file).split(path.sep);
+    if (parts.some((part) => part.startsWith(".") || part === "_data" || part === "node_modules")) continue;
+    if (/\.(md|markdown)$/i.test(entry.name)) markdown.push(file);
+    else if (!/\.(njk|html|11ty\.js)$/i.test(entry.name)) resources.push(file);
+  }
+  return { markdown, resources };
+}
 
 /** The URL a file would have from its place alone, used when its front matter cannot be read. */
 function fallbackUrl(relativePath: string, kind: string): string {

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { DateTime } from "luxon";
+import { isoDate, readableDate } from "./dates.ts";
 import { AuthorError } from "./errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
 import type { FeatureImage } from "./read-page.ts";
@@ -250,13 +251,21 @@ export interface Post extends Omit<PageMeta, "source" | "summary" | "featureImag
   headings: { level: number; id: string; text: string }[];
   /** Where cards and lists send a reader: the external URL if there is one, else the post itself. */
   href: string;
+  /** Dates as the page shows them (in its language) and as <time datetime> wants them, made once per post. */
+  dateText: string;
+  dateIso: string;
+  lastmodText: string | undefined;
+  lastmodIso: string | undefined;
 }
 
 export function toPost(
   meta: PageMeta,
+  timeZone: string,
   measures: { summary: string; featureImage: Post["featureImage"]; wordCount: number; readingMinutes: number; headings: Post["headings"] },
 ): Post {
   const { source, ...rest } = meta;
+  const lastmodIso = meta.lastmod ? isoDate(meta.lastmod, timeZone) : undefined;
+  const dateIso = isoDate(meta.date, timeZone);
   return {
     ...rest,
     kind: source.kind,
@@ -266,5 +275,10 @@ export function toPost(
     bundleDir: source.bundleDir,
     ...measures,
     href: meta.externalUrl ?? meta.url,
+    dateText: readableDate(meta.date, source.lang, timeZone),
+    dateIso,
+    // Shown only when it says something the publication date does not.
+    lastmodText: meta.lastmod && lastmodIso !== dateIso ? readableDate(meta.lastmod, source.lang, timeZone) : undefined,
+    lastmodIso,
   };
 }

@@ -1,16 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { processBodyEmbeds } from "./body-embeds.ts";
 import { processBodyImages } from "./body-images.ts";
+import type { BuildCache } from "./build-cache.ts";
 import { policyNeeds, type PolicyNeeds } from "./content-policy.ts";
-import { AuthorError, AuthorErrors } from "./errors.ts";
-import { readFrontMatter } from "./front-matter.ts";
+import { AuthorError } from "./errors.ts";
 import { imageFacts, keepsOriginal, responsiveImage, socialImage, type PublishedFile, type ResponsiveImage } from "./images.ts";
-import { describeSource, readPageMeta, type PageMeta, type SourceInfo } from "./post-model.ts";
-import { renderBody, type RenderedBody } from "./render-body.ts";
+import { describeSource, type PageMeta, type SourceInfo } from "./post-model.ts";
+import { readSource, type SourceRecord, type SourceResult } from "./read-source.ts";
+import type { RenderedBody } from "./render-body.ts";
 import type { SiteSettings } from "./site-settings.ts";
+import type { SourcePool } from "./source-pool.ts";
 
-/** Everything read from one content file: checked front matter, rendered body, resolved summary. */
+/** Everything read from one content file: its source record, finished with its images. */
 export interface PageRecord {
   meta: PageMeta;
   body: RenderedBody;
@@ -42,6 +43,10 @@ export interface ReadContext {
   /** The project's static/ folder: site paths may point into it. */
   staticDir: string;
   settings: SiteSettings;
+  /** Rendered sources kept between builds. */
+  cache?: BuildCache;
+  /** Worker threads that render sources beside the main thread (large sites). */
+  pool?: SourcePool;
 }
 
 export type ReadResult = { ok: true; page: PageRecord } | { ok: false; errors: AuthorError[]; source: SourceInfo };
@@ -50,23 +55,21 @@ const featureNames = [/feature/i, /cover/i, /thumbnail/i];
 const imageExtension = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
 
 /**
- * Reads one content file. Results are kept while the file is unchanged, so the dev server's rebuilds only
+ * Reads one content file: its source from the build cache or freshly rendered (in a worker when there is a pool),
+ * then its images. Results are kept in memory while the file is unchanged, so the dev server's rebuilds only
  * re-read what the author touched.
  */
 export function readPage(absolutePath: string, context: ReadContext): Promise<ReadResult> {
   const stat = fs.statSync(absolutePath);
-  const key = `${stat.mtimeMs}:${stat.size}:${JSON.stringify(context.settings)}`;
+  const key = `${stat.mtimeMs}:${stat.size}:${settingsFingerprint(context.settings)}`;
   const cached = memo.get(absolutePath);
   if (cached && cached.key === key) return cached.result;
 
-  const source = describeSource(path.relative(context.contentDir, absolutePath), context.settings);
-  const result = read(absolutePath, source, context, stat.mtime).then(
-    (page): ReadResult => ({ ok: true, page }),
-    (error: unknown): ReadResult => {
-      if (error instanceof AuthorError) return { ok: false, errors: [error], source };
-      if (error instanceof AuthorErrors) return { ok: false, errors: [...error.errors], source };
-      throw error;
-    },
+  const result = loadSource(absolutePath, context, stat).then(
+    (source): Promise<ReadResult> | ReadResult =>
+      source.ok
+        ? finishPage(absolutePath, source.record, context).then((page): ReadResult => ({ ok: true, page }))
+        : { ok: false, errors: source.errors, source: describeSource(path.relative(context.contentDir, absolutePath), context.settings) },
   );
   memo.set(absolutePath, { key, result });
   return result;
@@ -74,42 +77,49 @@ export function readPage(absolutePath: string, context: ReadContext): Promise<Re
 
 const memo = new Map<string, { key: string; result: Promise<ReadResult> }>();
 
-async function read(file: string, source: SourceInfo, context: ReadContext, mtime: Date): Promise<PageRecord> {
-  const { settings } = context;
-  const frontMatter = readFrontMatter(file, fs.readFileSync(file, "utf8"));
-  const meta = readPageMeta(file, source, frontMatter, settings, mtime);
-  const body = renderBody(frontMatter.body, {
-    file,
-    firstLine: frontMatter.bodyLine,
-    lang: meta.source.lang,
-    url: meta.url,
-    summaryLength: settings.summaryLength,
-  });
-  const summary = body.hasMoreMarker ? body.autoSummary : (meta.summary ?? body.autoSummary);
+const fingerprints = new WeakMap<SiteSettings, string>();
+function settingsFingerprint(settings: SiteSettings): string {
+  let fingerprint = fingerprints.get(settings);
+  if (fingerprint === undefined) fingerprints.set(settings, (fingerprint = JSON.stringify(settings)));
+  return fingerprint;
+}
+
+async function loadSource(file: string, context: ReadContext, stat: fs.Stats): Promise<SourceResult> {
+  const { cache, pool } = context;
+  const cacheKey = cache?.key(path.relative(context.contentDir, file), fs.readFileSync(file), context.settings);
+  if (cache && cacheKey) {
+    const hit = cache.get(cacheKey, stat.mtimeMs);
+    if (hit) return hit;
+  }
+  const result = pool ? await pool.read(file, context, stat.mtime) : readSource(file, context, stat.mtime);
+  if (cache && cacheKey) {
+    // The cache only saves time: a write that fails costs the next build some rendering, nothing else.
+    cache.set(cacheKey, result, stat.mtimeMs).catch(() => undefined);
+  }
+  return result;
+}
+
+/** What needs the file system and image tools: the feature image, the body's images, files to publish. */
+async function finishPage(file: string, record: SourceRecord, context: ReadContext): Promise<PageRecord> {
+  const { meta, body } = record;
   const images: PublishedFile[] = [];
   const feature = await findFeatureImage(file, context, meta, images);
-  const embeds = processBodyEmbeds(body.html, meta.source.lang);
-  const bodyImages = await processBodyImages(embeds.html, {
+  const bodyImages = await processBodyImages(body.html, {
     file,
-    source: frontMatter.body,
-    firstLine: frontMatter.bodyLine,
+    source: record.bodySource,
+    firstLine: record.bodyLine,
     bundleDir: path.dirname(file),
     contentDir: context.contentDir,
     staticDir: context.staticDir,
     pageUrl: meta.url,
-    missingImages: settings.missingImages,
+    missingImages: context.settings.missingImages,
     hasFeatureImage: feature !== undefined,
   });
   images.push(...bodyImages.files, ...movedBundleFiles(file, meta));
   return {
     meta,
-    body: {
-      ...body,
-      html: bodyImages.html,
-      scripts: [...new Set([...body.scripts, ...embeds.scripts])],
-      errors: [...body.errors, ...bodyImages.errors],
-    },
-    summary,
+    body: { ...body, html: bodyImages.html, errors: [...body.errors, ...bodyImages.errors] },
+    summary: record.summary,
     featureImage: feature,
     files: images,
     warnings: bodyImages.warnings,

@@ -94,13 +94,11 @@ export interface SiteIndex {
   warnings: AuthorError[];
 }
 
-/** Renders a template partial with Eleventy's own Nunjucks environment (our filters included). */
-export type PartialRenderer = (name: string, context: Record<string, unknown>) => string;
-
 export function buildSiteIndex(
   items: CollectionItem<Partial<ContentData>>[],
   settings: SiteSettings,
-  renderPartial: PartialRenderer,
+  /** The card of a post (layouts/partials/post-card.njk) with its title at a heading level. */
+  postCard: (post: Post, headingLevel: number) => string,
 ): SiteIndex {
   const errors: AuthorError[] = [];
   const warnings: AuthorError[] = [];
@@ -161,7 +159,8 @@ export function buildSiteIndex(
       return !newest || date > newest ? date : newest;
     }, undefined);
     for (let i = 0; i < totalPages; i++) {
-      listPages.push({
+      // Frozen, so each paginated page shares it rather than getting a deep copy (see content-plugin.ts).
+      listPages.push(Object.freeze({
         ...base,
         introHtml: i === 0 ? base.introHtml : undefined,
         url: pageUrls[i]!,
@@ -170,7 +169,7 @@ export function buildSiteIndex(
         totalPages,
         pageUrls,
         lastmod,
-      });
+      }));
     }
   };
 
@@ -247,7 +246,7 @@ export function buildSiteIndex(
     findPost: (url) => byUrl[url],
     nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
     // Within a post the card's title sits under the post's own section headings.
-    card: (post, cardLang) => trustedHtml(renderPartial("partials/post-card.njk", { post, lang: cardLang, cardHeading: 3 })),
+    card: (post) => trustedHtml(postCard(post, 3)),
   };
   const siteCallOutputs = renderSiteCalls(items, site, errors);
 

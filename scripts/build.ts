@@ -6,6 +6,7 @@
  *   npm run build                         the bundled content/ folder
  *   BLOG_CONTENT=../site/content npm run build   any Hugo content folder
  *   npm run build -- --output=dist        another output folder
+ *   npm run build -- --no-search          without the search index (faster; the search page finds nothing)
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -38,6 +39,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const outputArg = process.argv.find((arg) => arg.startsWith("--output="));
   const output = outputArg ? outputArg.slice("--output=".length) : "_site";
   const quiet = process.argv.includes("--quiet");
+  if (process.argv.includes("--no-search")) process.env.BLOG_SEARCH = "0";
   try {
     await buildSite(output, { quiet });
   } catch {

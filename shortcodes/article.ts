@@ -30,7 +30,7 @@ export const article: Shortcode<ArticleParams> = {
     return { link: path.endsWith("/") ? path : `${path}/` };
   },
 
-  render({ link }, { site, page }) {
+  render({ link }, { site }) {
     if (!site) throw new Error("article needs the site index");
     const target = site.findPost(link);
     if (!target) {
@@ -40,6 +40,6 @@ export const article: Shortcode<ArticleParams> = {
         nearest.length > 0 ? `Did you mean ${nearest.join(" or ")}?` : "Check the link; posts live at /posts/<folder>/",
       );
     }
-    return html`<div class="article-card">${site.card(target, page.lang)}</div>`;
+    return html`<div class="article-card">${site.card(target)}</div>`;
   },
 };

@@ -18,7 +18,7 @@ export interface SiteLookup {
   /** Existing URLs closest to a mistyped one, best first. */
   nearestUrls(url: string): string[];
   /** The post card shared with list pages (layouts/partials/post-card.njk). */
-  card(post: Post, lang: string): SafeHtml;
+  card(post: Post): SafeHtml;
 }
 
 export interface RenderContext {

@@ -13,6 +13,7 @@ export const fixturesDir = path.join(projectDir, "test", "fixtures");
  * parallel never write the same cache file at once.
  */
 export const testImageCache = path.join(os.tmpdir(), `blog-image-cache-${process.pid}`);
+export const testBuildCache = path.join(os.tmpdir(), `blog-build-cache-${process.pid}`);
 
 export interface BuildResult {
   exitCode: number;
@@ -33,7 +34,7 @@ export function buildSite(
       ["--import", "tsx", path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, "--quiet"],
       {
         cwd: projectDir,
-        env: { ...process.env, BLOG_CONTENT: contentDir, BLOG_IMAGE_CACHE: testImageCache, ...options.env },
+        env: { ...process.env, BLOG_CONTENT: contentDir, BLOG_IMAGE_CACHE: testImageCache, BLOG_BUILD_CACHE: testBuildCache, ...options.env },
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {

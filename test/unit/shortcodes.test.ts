@@ -137,7 +137,7 @@ describe("article", () => {
   const site: SiteLookup = {
     findPost: (url) => (url === target.url ? target : undefined),
     nearestUrls: () => ["/posts/target/", "/posts/other/"],
-    card: (post, lang) => html`<article class="post-card" lang="${lang}"><a href="${post.href}">${post.title}</a></article>`,
+    card: (post) => html`<article class="post-card"><a href="${post.href}">${post.title}</a></article>`,
   };
 
   it("renders the shared card of the target post", () => {

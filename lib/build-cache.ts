@@ -1,0 +1,71 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { decodeSourceResult, encodeSourceResult, type SourceResult } from "./read-source.ts";
+import type { SiteSettings } from "./site-settings.ts";
+
+const projectDir = path.join(import.meta.dirname, "..");
+
+/**
+ * The version of the generator: a hash of its code (lib/, shortcodes/) and of the exact packages installed. Any
+ * change to either makes every cached page stale, so a cached page is always what this code would make now.
+ */
+export const generatorVersion: string = (() => {
+  const hash = crypto.createHash("sha256");
+  for (const dir of ["lib", "shortcodes"]) {
+    const root = path.join(projectDir, dir);
+    const files = fs
+      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+    for (const file of files) hash.update(path.relative(projectDir, file)).update(fs.readFileSync(file));
+  }
+  const lock = path.join(projectDir, "package-lock.json");
+  if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
+  return hash.digest("hex").slice(0, 16);
+})();
+
+/**
+ * Rendered pages kept on disk between builds, keyed by the file's path and content, the site settings and the
+ * generator version: a build only renders the Markdown of files that changed.
+ */
+export class BuildCache {
+  readonly #dir: string;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+  }
+
+  key(relativePath: string, content: Buffer, settings: SiteSettings): string {
+    return crypto.createHash("sha256").update(generatorVersion).update("\0").update(relativePath).update("\0").update(JSON.stringify(settings)).update("\0").update(content).digest("hex");
+  }
+
+  /** The cached result, unless it took its date from the file's time and that time has changed. */
+  get(key: string, mtimeMs: number): SourceResult | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.#file(key), "utf8");
+    } catch {
+      return undefined;
+    }
+    const newline = text.indexOf("\n");
+    const stored = JSON.parse(text.slice(0, newline)) as { mtimeMs: number | null };
+    if (stored.mtimeMs !== null && stored.mtimeMs !== mtimeMs) return undefined;
+    return decodeSourceResult(text.slice(newline + 1));
+  }
+
+  async set(key: string, result: SourceResult, mtimeMs: number): Promise<void> {
+    const datedByFile = result.ok && result.record.datedByFile;
+    const file = this.#file(key);
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    // Written aside and renamed, so a build that stops half-way never leaves half a file.
+    const temporary = `${file}.${process.pid}.tmp`;
+    await fs.promises.writeFile(temporary, `${JSON.stringify({ mtimeMs: datedByFile ? mtimeMs : null })}\n${encodeSourceResult(result)}`);
+    await fs.promises.rename(temporary, file);
+  }
+
+  #file(key: string): string {
+    return path.join(this.#dir, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+}
