@@ -1,6 +1,8 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { BuildCache } from "./build-cache.ts";
+import { DevRefresh } from "./dev-refresh.ts";
 import type { PolicyNeeds } from "./content-policy.ts";
 import type { AuthorError } from "./errors.ts";
 import { publish } from "./images.ts";
@@ -43,6 +45,27 @@ export interface ContentPluginOptions {
   cacheDir: string;
 }
 
+/**
+ * What other pages show of each content file (title, date, summary, tags, series…), by path, as of the last build;
+ * and the files whose listing changed in the dev server's pending incremental rebuild. Editing a post's text alone
+ * then rebuilds its own page, not every list and post that links to it.
+ */
+const listings = new Map<string, string>();
+const changedListings = new Set<string>();
+let contentRoot = "";
+
+/** Whether pages other than its own must be rendered again after this file changed. */
+export function listingsAffectedBy(changedFile: string): boolean {
+  const file = path.resolve(changedFile);
+  const isContent = file.startsWith(contentRoot + path.sep) && /\.(md|markdown)$/i.test(file);
+  return !isContent || changedListings.has(file);
+}
+
+function listingOf(post: Post, writesPage: boolean): string {
+  const { headings: _headings, wordCount: _words, ...listed } = post;
+  return JSON.stringify({ ...listed, writesPage });
+}
+
 /** From this many content files on, Markdown is rendered in worker threads beside Eleventy's own work. */
 const poolThreshold = 200;
 
@@ -54,11 +77,37 @@ const poolThreshold = 200;
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   const { contentDir, staticDir, preview } = options;
   const cache = new BuildCache(options.cacheDir);
+  contentRoot = contentDir;
   let pool: SourcePool | undefined;
   const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool });
+  const devRefresh = process.env.ELEVENTY_RUN_MODE === "serve" ? new DevRefresh(eleventyConfig, path.join(os.tmpdir(), `blog-dev-refresh-${process.pid}`)) : undefined;
 
   // Every content file is read as soon as a build starts (in workers, for a large site), so the pages are ready
   // by the time Eleventy asks for their data.
+  // Before an incremental rebuild: which changed files changed what other pages show of them?
+  eleventyConfig.on("eleventy.beforeWatch", async (changed: string[]) => {
+    changedListings.clear();
+    for (const changedFile of changed) {
+      const file = path.resolve(changedFile);
+      if (!file.startsWith(contentRoot + path.sep) || !fs.existsSync(file)) {
+        changedListings.add(file);
+        continue;
+      }
+      const data = await contentData(file, context(), preview);
+      const listing = data.post ? listingOf(data.post, data.permalink !== false) : undefined;
+      if (listing === undefined || listing !== listings.get(file)) {
+        changedListings.add(file);
+      } else if (devRefresh && !data.contentErrors?.length && options.settings().pathPrefix === "/") {
+        // Only the page itself changed: show it now; the incremental rebuild that follows writes the same page.
+        const result = await readPage(file, context());
+        if (result.ok) {
+          const html = result.page.body.html;
+          devRefresh.refresh(file, data, (last) => bodyWithSiteCalls(html, last.collections?.site?.siteCallOutputs[last.page?.inputPath ?? ""]));
+        }
+      }
+    }
+  });
+
   eleventyConfig.on("eleventy.before", () => {
     const { markdown: files, resources } = contentFiles(contentDir);
     // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
@@ -84,14 +133,20 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   eleventyConfig.addExtension("md", {
     read: false,
     isIncrementalMatch(this: { inputPath: string }, changedFile: string) {
-      return path.resolve(this.inputPath) === path.resolve(changedFile);
+      return path.resolve(this.inputPath) === path.resolve(changedFile) || listingsAffectedBy(changedFile);
     },
-    getData: (inputPath: string) => contentData(path.resolve(inputPath), context(), preview),
+    getData: async (inputPath: string) => {
+      const file = path.resolve(inputPath);
+      const data = await contentData(file, context(), preview);
+      if (data.post) listings.set(file, listingOf(data.post, data.permalink !== false));
+      return data;
+    },
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex } }) => {
-      const result = await readPage(path.resolve(inputPath), context());
+      const file = path.resolve(inputPath);
+      const result = await readPage(file, context());
+      devRefresh?.remember(file, data);
       if (!result.ok) return "";
-      const outputs = data.collections.site.siteCallOutputs[inputPath];
-      return outputs ? fillSiteCalls(result.page.body.html, outputs) : result.page.body.html;
+      return bodyWithSiteCalls(result.page.body.html, data.collections.site.siteCallOutputs[inputPath]);
     },
   });
 }
@@ -169,6 +224,10 @@ function contentFiles(contentDir: string): { markdown: string[]; resources: stri
     else if (!/\.(njk|html|11ty\.js)$/i.test(entry.name)) resources.push(file);
   }
   return { markdown, resources };
+}
+
+function bodyWithSiteCalls(html: string, outputs: string[] | undefined): string {
+  return outputs ? fillSiteCalls(html, outputs) : html;
 }
 
 /** The URL a file would have from its place alone, used when its front matter cannot be read. */

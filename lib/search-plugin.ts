@@ -1,28 +1,43 @@
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { addGeneratedPage } from "./generated-pages-plugin.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 export interface SearchPluginOptions {
-  /** Under the dev server the index is built once, at start; rebuilding it on every save would slow the preview. */
+  /**
+   * The dev server indexes once, in the background after its first build, so it starts serving at once and
+   * saving a post never waits for the index.
+   */
   preview: boolean;
   /** False skips indexing (`npm run build -- --no-search`): the search page then finds nothing. */
   enabled: boolean;
 }
 
 /**
- * Full-text search with Pagefind. Each post page (marked `data-pagefind-body`) is handed to the Pagefind
- * indexer as soon as it is rendered, so indexing runs beside the build instead of after it; when the build ends
- * the index is written to /pagefind/, which the search page's small script queries in the browser. Pagefind reads
- * each page's `lang` and splits Chinese into words, so 扩散模型 finds the seed post.
+ * Full-text search with Pagefind. In a production build each post page (marked `data-pagefind-body`) is handed to
+ * the Pagefind indexer as soon as it is rendered, so indexing runs beside the build instead of after it; when the
+ * build ends the index is written to /pagefind/, which the search page's small script queries in the browser.
+ * Pagefind reads each page's `lang` and splits Chinese into words, so 扩散模型 finds the seed post.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPluginOptions): void {
-  eleventyConfig.addTemplate("_generated/search.njk", "", { layout: "search.njk", permalink: "/search/", eleventyExcludeFromCollections: true });
+  addGeneratedPage(eleventyConfig, "search", { layout: "search.njk", permalink: "/search/" });
+  if (!options.enabled) return;
 
-  let indexed = false;
-  let indexing: { index: pagefind.PagefindIndex; added: Array<Promise<unknown>> } | undefined;
+  if (options.preview) {
+    let started = false;
+    eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
+      if (started) return;
+      started = true;
+      indexDirectory(directories.output).then(
+        () => console.log("[blog] Search index ready (it is rebuilt when the dev server restarts)."),
+        (error: unknown) => console.error(`[blog] The search index could not be built: ${(error as Error).message}`),
+      );
+    });
+    return;
+  }
 
+  let indexing: { index: pagefind.PagefindIndex; added: Array<Promise<{ errors: string[] }>> } | undefined;
   eleventyConfig.on("eleventy.before", async () => {
-    if (!options.enabled || (options.preview && indexed)) return;
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     indexing = { index, added: [] };
@@ -39,12 +54,23 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     if (!indexing) return;
     const { index, added } = indexing;
     indexing = undefined;
-    for (const result of (await Promise.all(added)) as Array<{ errors: string[] }>) {
+    for (const result of await Promise.all(added)) {
       if (result.errors.length > 0) throw new Error(`Pagefind could not index a page: ${result.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: path.join(directories.output, "pagefind") });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    await pagefind.close();
-    indexed = true;
+    await writeIndex(index, directories.output);
   });
+}
+
+async function indexDirectory(outputDir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  const added = await index.addDirectory({ path: outputDir });
+  if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+  await writeIndex(index, outputDir);
+}
+
+async function writeIndex(index: pagefind.PagefindIndex, outputDir: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  await pagefind.close();
 }

@@ -1,4 +1,5 @@
 import { contentSecurityPolicy, type PolicyNeeds } from "./content-policy.ts";
+import { addGeneratedPage } from "./generated-pages-plugin.ts";
 import { themeScript } from "./theme.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
@@ -9,5 +10,5 @@ import type { EleventyConfig } from "./types/eleventy.ts";
 export function securityPlugin(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addGlobalData("themeScript", themeScript);
   eleventyConfig.addFilter("contentSecurityPolicy", (needs: PolicyNeeds) => contentSecurityPolicy(needs, [themeScript]));
-  eleventyConfig.addTemplate("_generated/headers.njk", "", { layout: "headers.njk", permalink: "/_headers", eleventyExcludeFromCollections: true });
+  addGeneratedPage(eleventyConfig, "headers", { layout: "headers.njk", permalink: "/_headers" }, { alwaysRefresh: true });
 }

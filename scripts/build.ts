@@ -8,31 +8,55 @@
  *   npm run build -- --output=dist        another output folder
  *   npm run build -- --no-search          without the search index (faster; the search page finds nothing)
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
+import { SiteCache, siteFingerprint } from "../lib/site-cache.ts";
 
 const projectDir = path.join(import.meta.dirname, "..");
 
-export async function buildSite(outputDir: string, options: { quiet?: boolean } = {}): Promise<void> {
+/** Builds the site into `outputDir`; returns how many files were restored from the cache instead (0 when built). */
+export async function buildSite(outputDir: string, options: { quiet?: boolean } = {}): Promise<number> {
   const target = path.resolve(outputDir);
   const next = `${target}.next`;
   const previous = `${target}.previous`;
+  const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
+  const cache = new SiteCache(path.join(path.resolve(process.env.BLOG_BUILD_CACHE ?? path.join(projectDir, ".cache/pages")), "site"));
+  const fingerprint = siteFingerprint(contentDir);
   fs.rmSync(next, { recursive: true, force: true });
-  try {
-    const eleventy = new Eleventy(undefined, next, {
-      configPath: path.join(projectDir, "eleventy.config.ts"),
-      quietMode: options.quiet ?? false,
-    });
-    await eleventy.write();
-  } catch (error) {
-    fs.rmSync(next, { recursive: true, force: true });
-    throw error;
+
+  let restored = cache.restore(fingerprint, next);
+  if (restored === false) {
+    restored = 0;
+    try {
+      // Loaded only when there is something to build.
+      const { default: Eleventy } = await import("@11ty/eleventy");
+      const eleventy = new Eleventy(undefined, next, {
+        configPath: path.join(projectDir, "eleventy.config.ts"),
+        quietMode: options.quiet ?? false,
+      });
+      await eleventy.write();
+    } catch (error) {
+      fs.rmSync(next, { recursive: true, force: true });
+      throw error;
+    }
+    cache.store(fingerprint, next);
   }
-  fs.rmSync(previous, { recursive: true, force: true });
   if (fs.existsSync(target)) fs.renameSync(target, previous);
   fs.renameSync(next, target);
-  fs.rmSync(previous, { recursive: true, force: true });
+  removeInBackground(previous);
+  return restored;
+}
+
+/** The previous output can be large; deleting it need not hold up the end of the build. */
+function removeInBackground(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  const aside = `${dir}-${process.pid}-${Date.now()}`;
+  fs.renameSync(dir, aside);
+  spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(aside)}, { recursive: true, force: true })`], {
+    detached: true,
+    stdio: "ignore",
+  }).unref();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -41,7 +65,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const quiet = process.argv.includes("--quiet");
   if (process.argv.includes("--no-search")) process.env.BLOG_SEARCH = "0";
   try {
-    await buildSite(output, { quiet });
+    const restored = await buildSite(output, { quiet });
+    if (restored > 0) console.log(`Nothing changed since the last build: ${restored} files restored from the build cache into ${output}.`);
   } catch {
     // Eleventy has already printed what went wrong.
     console.error(`\nThe build failed; ${output} was left as it was.`);

@@ -57,15 +57,24 @@ describe("the dev server", () => {
   let server: ChildProcess;
   let base: string;
   let log = "";
+  let output = "";
+  const rebuildCount = () => (log.match(/Wrote \d+ files/g) ?? []).length;
+  async function waitForRebuilds(count: number) {
+    const deadline = Date.now() + 60_000;
+    while (rebuildCount() < count) {
+      if (Date.now() > deadline) assert.fail(`expected ${count} builds; log:\n${log.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 
   before(async () => {
     content = makeContent({ "posts/hello/index.md": post("First title"), "posts/draft/index.md": "---\ntitle: Unfinished\ndraft: true\n---\nSoon.\n" });
     const port = await freePort();
-    const output = fs.mkdtempSync(path.join(os.tmpdir(), "blog-serve-"));
+    output = fs.mkdtempSync(path.join(os.tmpdir(), "blog-serve-"));
     base = `http://127.0.0.1:${port}`;
     server = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", `--port=${port}`, `--output=${output}`],
+      ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--incremental", `--port=${port}`, `--output=${output}`],
       { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, BLOG_IMAGE_CACHE: testImageCache }, stdio: ["ignore", "pipe", "pipe"] },
     );
     server.stdout!.on("data", (chunk) => (log += chunk));
@@ -81,6 +90,29 @@ describe("the dev server", () => {
     assert.ok(page.querySelector('script[src*="reload-client"]'), `live reload is injected:\n${page.documentElement.outerHTML.slice(0, 800)}`);
     const draft = await waitFor(`${base}/posts/draft/`, (doc) => text(doc.querySelector("h1")) === "Unfinished");
     assert.equal(text(draft.querySelector(".draft-badge")), "Draft");
+  });
+
+  it("shows an edit of a post's text on its page, the same page the rebuild then writes", async () => {
+    await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector("h1")) === "First title");
+    await waitForRebuilds(1);
+    const builds = rebuildCount();
+    writeFiles(content, { "posts/hello/index.md": post("First title").replace("Hello.", "Hello again, edited.") });
+    await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector(".post-content")).includes("Hello again, edited."));
+    const quick = fs.readFileSync(path.join(output, "posts/hello/index.html"), "utf8");
+    await waitForRebuilds(builds + 1);
+    assert.equal(fs.readFileSync(path.join(output, "posts/hello/index.html"), "utf8"), quick);
+  });
+
+  it("updates the lists when what they show of a post changes", async () => {
+    const builds = rebuildCount();
+    writeFiles(content, { "posts/hello/index.md": post("Renamed title") });
+    await waitForRebuilds(builds + 1);
+    const home = await waitFor(`${base}/`, (doc) => text(doc.querySelector('.post-card-title a[href="/posts/hello/"]')) === "Renamed title").catch((error: Error) => {
+      throw new Error(`${error.message}\n--- server log:\n${log.split("\n").filter((line) => !line.includes("Writing")).slice(-30).join("\n")}`);
+    });
+    assert.ok(home);
+    writeFiles(content, { "posts/hello/index.md": post("First title") });
+    await waitForRebuilds(builds + 2);
   });
 
   it("shows a content error on the page and recovers when the file is fixed", async () => {
