@@ -10,21 +10,23 @@ const projectDir = path.join(import.meta.dirname, "..");
  * The version of the generator: a hash of its code (lib/, shortcodes/) and of the exact packages installed. Any
  * change to either makes every cached page stale, so a cached page is always what this code would make now.
  */
-export const generatorVersion: string = (() => {
+export function computeGeneratorVersion(root: string): string {
   const hash = crypto.createHash("sha256");
   for (const dir of ["lib", "shortcodes"]) {
-    const root = path.join(projectDir, dir);
+    const folder = path.join(root, dir);
     const files = fs
-      .readdirSync(root, { recursive: true, withFileTypes: true })
+      .readdirSync(folder, { recursive: true, withFileTypes: true })
       .filter((entry) => entry.isFile())
       .map((entry) => path.join(entry.parentPath, entry.name))
       .sort();
-    for (const file of files) hash.update(path.relative(projectDir, file)).update(fs.readFileSync(file));
+    for (const file of files) hash.update(path.relative(root, file)).update(fs.readFileSync(file));
   }
-  const lock = path.join(projectDir, "package-lock.json");
+  const lock = path.join(root, "package-lock.json");
   if (fs.existsSync(lock)) hash.update(fs.readFileSync(lock));
   return hash.digest("hex").slice(0, 16);
-})();
+}
+
+export const generatorVersion: string = computeGeneratorVersion(projectDir);
 
 /**
  * Rendered pages kept on disk between builds, keyed by the file's path and content, the site settings and the

@@ -59,7 +59,7 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   eleventyConfig.addCollection("feed", (api: CollectionApi) =>
     (api.getAll() as CollectionItem<Partial<ContentData>>[])
       .filter((item) => item.data.post?.kind === "post" && item.url && !item.data.post.draft && item.data.post.isDefaultLanguage)
-      .sort((a, b) => b.data.post!.date.getTime() - a.data.post!.date.getTime())
+      .sort((a, b) => b.data.post!.date.getTime() - a.data.post!.date.getTime() || (a.data.post!.url < b.data.post!.url ? -1 : 1))
       .slice(0, feedLength),
   );
 }

@@ -14,9 +14,10 @@ export interface SearchPluginOptions {
 }
 
 /**
- * Full-text search with Pagefind. In a production build each post page (marked `data-pagefind-body`) is handed to
- * the Pagefind indexer as soon as it is rendered, so indexing runs beside the build instead of after it; when the
- * build ends the index is written to /pagefind/, which the search page's small script queries in the browser.
+ * Full-text search with Pagefind. In a production build each post page (marked `data-pagefind-body`) is kept as it
+ * is rendered and handed to the indexer in URL order when the build ends (Pagefind's files depend on the order
+ * pages arrive in, and a build must not), then the index is written to /pagefind/, which the search page's small
+ * script queries in the browser.
  * Pagefind reads each page's `lang` and splits Chinese into words, so 扩散模型 finds the seed post.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPluginOptions): void {
@@ -36,27 +37,29 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     return;
   }
 
-  let indexing: { index: pagefind.PagefindIndex; added: Array<Promise<{ errors: string[] }>> } | undefined;
-  eleventyConfig.on("eleventy.before", async () => {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    indexing = { index, added: [] };
+  let pages = new Map<string, string>();
+  let starting: Promise<pagefind.NewIndexResponse> | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    pages = new Map();
+    // The indexer process starts while the site builds.
+    starting = pagefind.createIndex({});
   });
 
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, content: string) {
-    if (indexing && this.page.url && content.includes("data-pagefind-body")) {
-      indexing.added.push(indexing.index.addHTMLFile({ url: this.page.url, content }));
-    }
+    if (this.page.url && content.includes("data-pagefind-body")) pages.set(this.page.url, content);
     return content;
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!indexing) return;
-    const { index, added } = indexing;
-    indexing = undefined;
-    for (const result of await Promise.all(added)) {
-      if (result.errors.length > 0) throw new Error(`Pagefind could not index a page: ${result.errors.join("; ")}`);
+    if (!starting) return;
+    const { index, errors } = await starting;
+    starting = undefined;
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+    for (const url of [...pages.keys()].sort()) {
+      const added = await index.addHTMLFile({ url, content: pages.get(url)! });
+      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
     }
+    pages = new Map();
     await writeIndex(index, directories.output);
   });
 }

@@ -18,7 +18,7 @@ const significantEnvironment = ["BLOG_SEARCH", "BLOG_PREVIEW"];
  * A hash of the content folder (every file's path, size and modification time, and the text of its Markdown and
  * data files) and of the generator's own files.
  */
-export function siteFingerprint(contentDir: string): string {
+export function siteFingerprint(contentDir: string, generatorRoot = projectDir): string {
   const hash = crypto.createHash("sha256");
   hash.update(JSON.stringify(significantEnvironment.map((name) => process.env[name] ?? "")));
   const add = (root: string, label: string) => {
@@ -39,7 +39,7 @@ export function siteFingerprint(contentDir: string): string {
     }
   };
   add(contentDir, "content");
-  for (const input of generatorInputs) add(path.join(projectDir, input), input);
+  for (const input of generatorInputs) add(path.join(generatorRoot, input), input);
   return hash.digest("hex");
 }
 

@@ -95,11 +95,13 @@ export interface SiteIndex {
 }
 
 export function buildSiteIndex(
-  items: CollectionItem<Partial<ContentData>>[],
+  unordered: CollectionItem<Partial<ContentData>>[],
   settings: SiteSettings,
   /** The card of a post (layouts/partials/post-card.njk) with its title at a heading level. */
   postCard: (post: Post, headingLevel: number) => string,
 ): SiteIndex {
+  // Eleventy lists items in the order their data became ready, which varies from build to build; the output must not.
+  const items = [...unordered].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
   const errors: AuthorError[] = [];
   const warnings: AuthorError[] = [];
   const pages: Post[] = [];

@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { before, describe, it } from "node:test";
+import { computeGeneratorVersion } from "../../lib/build-cache.ts";
+import { siteFingerprint } from "../../lib/site-cache.ts";
+import { buildSite, bundledContent, copyFixture, loadPage, projectDir, text, writeFiles, type BuildResult } from "../helpers/site.ts";
+
+/** Every file of a built site with a hash of its bytes. */
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"));
+  }
+  return files;
+}
+
+function cachedPages(cache: string): Map<string, number> {
+  const pages = new Map<string, number>();
+  for (const entry of fs.readdirSync(cache, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && file.endsWith(".json") && !file.includes(`${path.sep}site${path.sep}`)) pages.set(path.relative(cache, file), fs.statSync(file).mtimeMs);
+  }
+  return pages;
+}
+
+describe("build caches", () => {
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), "blog-cache-test-"));
+  const env = { BLOG_BUILD_CACHE: cache };
+  let cold: BuildResult;
+
+  before(async () => {
+    cold = await buildSite(bundledContent, { env });
+    assert.equal(cold.exitCode, 0, cold.log);
+  });
+
+  it("renders from cached pages to exactly the bytes of a cold build", async () => {
+    const pages = cachedPages(cache);
+    const markdown = fs.readdirSync(bundledContent, { recursive: true }).filter((name) => String(name).endsWith(".md"));
+    assert.equal(pages.size, markdown.length, "one cached page per content file");
+    // Without the kept site, Eleventy runs again, on the cached pages.
+    fs.rmSync(path.join(cache, "site"), { recursive: true, force: true });
+    const warm = await buildSite(bundledContent, { env });
+    assert.equal(warm.exitCode, 0, warm.log);
+    assert.doesNotMatch(warm.log, /restored from the build cache/);
+    assert.deepEqual(cachedPages(cache), pages, "no page was rendered again");
+    assert.deepEqual(tree(warm.outputDir), tree(cold.outputDir));
+  });
+
+  it("restores the whole site, byte for byte, when nothing changed", async () => {
+    const again = await buildSite(bundledContent, { env });
+    assert.equal(again.exitCode, 0, again.log);
+    assert.match(again.log, /Nothing changed since the last build: \d+ files restored/);
+    assert.deepEqual(tree(again.outputDir), tree(cold.outputDir));
+  });
+
+  it("renders a changed post again, and only it", async () => {
+    const content = copyFixture("site");
+    const first = await buildSite(content, { env });
+    assert.equal(first.exitCode, 0, first.log);
+    const before = cachedPages(cache);
+    writeFiles(content, { "posts/2019-first/index.md": '---\ntitle: "First post, edited"\ndate: 2019-03-01\n---\n\nNew words.\n' });
+    const second = await buildSite(content, { env });
+    assert.equal(second.exitCode, 0, second.log);
+    const after = cachedPages(cache);
+    assert.equal(after.size, before.size + 1, "one new cached page");
+    for (const [file, mtime] of before) assert.equal(after.get(file), mtime, `${file} was kept`);
+    assert.equal(text(loadPage(second.outputDir, "/posts/2019-first/").querySelector("h1")), "First post, edited");
+    assert.ok(loadPage(second.outputDir, "/archive/").body.textContent?.includes("First post, edited"));
+  });
+
+  it("builds again when the site settings change", async () => {
+    const content = copyFixture("site");
+    assert.equal((await buildSite(content, { env })).exitCode, 0);
+    const settingsFile = path.join(content, "_data/site.json");
+    fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(settingsFile, "utf8")), title: "Renamed Notes", language: "de" }));
+    const rebuilt = await buildSite(content, { env });
+    assert.equal(rebuilt.exitCode, 0, rebuilt.log);
+    assert.doesNotMatch(rebuilt.log, /restored from the build cache/);
+    const page = loadPage(rebuilt.outputDir, "/posts/2019-first/");
+    assert.equal(page.documentElement.getAttribute("lang"), "de");
+    assert.match(text(page.querySelector(".site-title")), /Renamed Notes/);
+  });
+});
+
+describe("what the caches are keyed by", () => {
+  // A copy of the generator's own files, to change them without touching the project.
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), "blog-generator-"));
+  for (const part of ["lib", "shortcodes", "layouts", "static", "eleventy.config.ts", "package-lock.json"]) {
+    fs.cpSync(path.join(projectDir, part), path.join(root, part), { recursive: true });
+  }
+  const content = copyFixture("site");
+
+  it("a change to a shortcode module or any build code changes the generator version", () => {
+    const version = computeGeneratorVersion(root);
+    assert.equal(computeGeneratorVersion(root), version, "stable while nothing changes");
+    fs.appendFileSync(path.join(root, "shortcodes/youtube.ts"), "\n// changed\n");
+    assert.notEqual(computeGeneratorVersion(root), version);
+  });
+
+  it("a change to a post, a layout, a static file or the settings changes the site fingerprint", () => {
+    let fingerprint = siteFingerprint(content, root);
+    assert.equal(siteFingerprint(content, root), fingerprint);
+    const changes: Array<[string, () => void]> = [
+      ["a post", () => fs.appendFileSync(path.join(content, "posts/2019-first/index.md"), "\nMore.\n")],
+      ["a layout", () => fs.appendFileSync(path.join(root, "layouts/partials/post-meta.njk"), "\n")],
+      ["a static file", () => fs.appendFileSync(path.join(root, "static/css/site.css"), "\n")],
+      ["the settings", () => fs.writeFileSync(path.join(content, "_data/site.json"), '{"title":"Other"}')],
+      ["a shortcode", () => fs.appendFileSync(path.join(root, "shortcodes/alert.ts"), "\n")],
+      ["an image", () => fs.copyFileSync(path.join(content, "posts/with-image/feature.jpg"), path.join(content, "posts/with-image/cover.jpg"))],
+    ];
+    for (const [what, change] of changes) {
+      change();
+      const next = siteFingerprint(content, root);
+      assert.notEqual(next, fingerprint, what);
+      fingerprint = next;
+    }
+  });
+});
