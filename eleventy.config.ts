@@ -37,7 +37,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
   eleventyConfig.addPlugin(securityPlugin);
-  eleventyConfig.addPlugin(searchPlugin, { preview, enabled: process.env.BLOG_SEARCH !== "0" });
+  eleventyConfig.addPlugin(searchPlugin, { preview, enabled: process.env.BLOG_SEARCH !== "0", cacheDir: path.join(cacheDir("BLOG_BUILD_CACHE", "pages"), "search") });
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("preview", preview);
   // Links written from the site root ("/posts/x/") get the path prefix of a site served under a sub-path;

@@ -1,6 +1,9 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { addGeneratedPage } from "./generated-pages-plugin.ts";
+import { copyTree } from "./site-cache.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 export interface SearchPluginOptions {
@@ -11,14 +14,19 @@ export interface SearchPluginOptions {
   preview: boolean;
   /** False skips indexing (`npm run build -- --no-search`): the search page then finds nothing. */
   enabled: boolean;
+  /** Where indexed shards are kept between builds. */
+  cacheDir: string;
 }
 
+/** Posts per search shard: a shard is indexed again only when one of its posts changed. */
+const postsPerShard = 400;
+
 /**
- * Full-text search with Pagefind. In a production build each post page (marked `data-pagefind-body`) is kept as it
- * is rendered and handed to the indexer in URL order when the build ends (Pagefind's files depend on the order
- * pages arrive in, and a build must not), then the index is written to /pagefind/, which the search page's small
- * script queries in the browser.
- * Pagefind reads each page's `lang` and splits Chinese into words, so 扩散模型 finds the seed post.
+ * Full-text search with Pagefind. The post pages (marked `data-pagefind-body`) are indexed when the build ends,
+ * into shards of a few hundred posts each (a post always falls in the same shard); a shard whose pages did not
+ * change is taken from the cache instead, so editing one post re-indexes a few hundred pages, not the site.
+ * The search page's script merges the shards listed in /pagefind/shards.json. Pagefind reads each page's `lang`
+ * and splits Chinese into words, so 扩散模型 finds the seed post.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPluginOptions): void {
   addGeneratedPage(eleventyConfig, "search", { layout: "search.njk", permalink: "/search/" });
@@ -38,11 +46,8 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   }
 
   let pages = new Map<string, string>();
-  let starting: Promise<pagefind.NewIndexResponse> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     pages = new Map();
-    // The indexer process starts while the site builds.
-    starting = pagefind.createIndex({});
   });
 
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, content: string) {
@@ -51,17 +56,61 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (!starting) return;
-    const { index, errors } = await starting;
-    starting = undefined;
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const url of [...pages.keys()].sort()) {
-      const added = await index.addHTMLFile({ url, content: pages.get(url)! });
-      if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
-    }
+    const output = path.join(directories.output, "pagefind");
+    const shards = shardPages(pages);
     pages = new Map();
-    await writeIndex(index, directories.output);
+    const used = new Set<string>();
+    for (const [number, shard] of shards.entries()) {
+      const key = shardKey(shard);
+      used.add(key);
+      const cached = path.join(options.cacheDir, key);
+      const target = path.join(output, String(number));
+      if (!fs.existsSync(path.join(cached, "pagefind.js"))) {
+        await indexPages(shard, target);
+        fs.rmSync(cached, { recursive: true, force: true });
+        copyTree(target, cached);
+      } else {
+        copyTree(cached, target);
+      }
+    }
+    writeShardList(output, shards.map((_, number) => `${number}/`));
+    await pagefind.close();
+    // Shards no page needs any more.
+    for (const entry of fs.existsSync(options.cacheDir) ? fs.readdirSync(options.cacheDir) : []) {
+      if (!used.has(entry)) fs.rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
+    }
   });
+}
+
+/** Pages in URL order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */
+function shardPages(pages: Map<string, string>): Array<Array<[url: string, html: string]>> {
+  const count = Math.max(1, Math.ceil(pages.size / postsPerShard));
+  const shards: Array<Array<[string, string]>> = Array.from({ length: count }, () => []);
+  for (const url of [...pages.keys()].sort()) {
+    const slot = crypto.createHash("sha256").update(url).digest().readUInt32BE(0) % count;
+    shards[slot]!.push([url, pages.get(url)!]);
+  }
+  return shards.filter((shard) => shard.length > 0);
+}
+
+function shardKey(shard: Array<[string, string]>): string {
+  const hash = crypto.createHash("sha256").update(pagefindVersion);
+  for (const [url, html] of shard) hash.update(url).update("\0").update(html).update("\0");
+  return hash.digest("hex").slice(0, 32);
+}
+
+const pagefindVersion: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../node_modules/pagefind/package.json"), "utf8")).version;
+
+/** Pagefind's files depend on the order pages arrive in, and a build must not: pages go in URL order. */
+async function indexPages(shard: Array<[string, string]>, outputPath: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  for (const [url, content] of shard) {
+    const added = await index.addHTMLFile({ url, content });
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+  }
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
 }
 
 async function indexDirectory(outputDir: string): Promise<void> {
@@ -69,11 +118,14 @@ async function indexDirectory(outputDir: string): Promise<void> {
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   const added = await index.addDirectory({ path: outputDir });
   if (added.errors.length > 0) throw new Error(added.errors.join("; "));
-  await writeIndex(index, outputDir);
-}
-
-async function writeIndex(index: pagefind.PagefindIndex, outputDir: string): Promise<void> {
   const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  writeShardList(path.join(outputDir, "pagefind"), [""]);
   await pagefind.close();
+}
+
+/** The bundles the search page merges, relative to /pagefind/. */
+function writeShardList(pagefindDir: string, bundles: string[]): void {
+  fs.mkdirSync(pagefindDir, { recursive: true });
+  fs.writeFileSync(path.join(pagefindDir, "shards.json"), `${JSON.stringify({ bundles })}\n`);
 }

@@ -6,6 +6,17 @@ const status = document.querySelector(".search-status");
 const list = document.querySelector(".search-results");
 let pagefind;
 
+// The index comes in shards (a large site re-indexes only the shards whose posts changed): load the first,
+// merge the others.
+async function loadIndex() {
+  const root = form.dataset.pagefindBundle;
+  const { bundles } = await fetch(root + "shards.json").then((response) => response.json());
+  const module = await import(root + bundles[0] + "pagefind.js");
+  await module.options({ baseUrl: form.dataset.baseUrl });
+  for (const bundle of bundles.slice(1)) await module.mergeIndex(root + bundle);
+  return module;
+}
+
 async function search(query) {
   list.replaceChildren();
   if (!query.trim()) {
@@ -13,10 +24,7 @@ async function search(query) {
     return;
   }
   try {
-    pagefind ??= await import(form.dataset.pagefindBundle + "pagefind.js").then(async (module) => {
-      await module.options({ baseUrl: form.dataset.baseUrl });
-      return module;
-    });
+    pagefind ??= await loadIndex();
     const response = await pagefind.search(query);
     const results = await Promise.all(response.results.slice(0, 20).map((result) => result.data()));
     if (input.value !== query) return;

@@ -23,7 +23,7 @@ function cachedPages(cache: string): Map<string, number> {
   const pages = new Map<string, number>();
   for (const entry of fs.readdirSync(cache, { recursive: true, withFileTypes: true })) {
     const file = path.join(entry.parentPath, entry.name);
-    if (entry.isFile() && file.endsWith(".json") && !file.includes(`${path.sep}site${path.sep}`)) pages.set(path.relative(cache, file), fs.statSync(file).mtimeMs);
+    if (entry.isFile() && file.endsWith(".json") && !/^(site|search)[\\/]/.test(path.relative(cache, file))) pages.set(path.relative(cache, file), fs.statSync(file).mtimeMs);
   }
   return pages;
 }
