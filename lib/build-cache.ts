@@ -1,7 +1,8 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { decodeSourceResult, encodeSourceResult, type SourceResult } from "./read-source.ts";
+import { threadId } from "node:worker_threads";
+import { decodeSourceResult, type SourceResult } from "./read-source.ts";
 import type { SiteSettings } from "./site-settings.ts";
 
 const projectDir = path.join(import.meta.dirname, "..");
@@ -33,10 +34,11 @@ export const generatorVersion: string = computeGeneratorVersion(projectDir);
  * generator version: a build only renders the Markdown of files that changed.
  */
 export class BuildCache {
-  readonly #dir: string;
+  readonly dir: string;
 
   constructor(dir: string) {
-    this.#dir = dir;
+    this.dir = dir;
+    fs.mkdirSync(dir, { recursive: true });
   }
 
   key(relativePath: string, content: Buffer, settings: SiteSettings): string {
@@ -57,17 +59,16 @@ export class BuildCache {
     return decodeSourceResult(text.slice(newline + 1));
   }
 
-  async set(key: string, result: SourceResult, mtimeMs: number): Promise<void> {
-    const datedByFile = result.ok && result.record.datedByFile;
+  /** Stores a result already encoded (workers encode it anyway, to send it). */
+  set(key: string, encoded: string, datedByFile: boolean, mtimeMs: number): void {
     const file = this.#file(key);
-    await fs.promises.mkdir(path.dirname(file), { recursive: true });
     // Written aside and renamed, so a build that stops half-way never leaves half a file.
-    const temporary = `${file}.${process.pid}.tmp`;
-    await fs.promises.writeFile(temporary, `${JSON.stringify({ mtimeMs: datedByFile ? mtimeMs : null })}\n${encodeSourceResult(result)}`);
-    await fs.promises.rename(temporary, file);
+    const temporary = `${file}.${process.pid}.${threadId}.tmp`;
+    fs.writeFileSync(temporary, `${JSON.stringify({ mtimeMs: datedByFile ? mtimeMs : null })}\n${encoded}`);
+    fs.renameSync(temporary, file);
   }
 
   #file(key: string): string {
-    return path.join(this.#dir, key.slice(0, 2), `${key.slice(2)}.json`);
+    return path.join(this.dir, `${key}.json`);
   }
 }

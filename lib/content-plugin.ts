@@ -6,6 +6,7 @@ import { DevRefresh } from "./dev-refresh.ts";
 import type { PolicyNeeds } from "./content-policy.ts";
 import type { AuthorError } from "./errors.ts";
 import { publish } from "./images.ts";
+import { listings } from "./incremental.ts";
 import { toPost, type Post } from "./post-model.ts";
 import { readPage, type ReadContext } from "./read-page.ts";
 import { fillSiteCalls, type SiteShortcodeCall } from "./render-body.ts";
@@ -45,27 +46,6 @@ export interface ContentPluginOptions {
   cacheDir: string;
 }
 
-/**
- * What other pages show of each content file (title, date, summary, tags, series…), by path, as of the last build;
- * and the files whose listing changed in the dev server's pending incremental rebuild. Editing a post's text alone
- * then rebuilds its own page, not every list and post that links to it.
- */
-const listings = new Map<string, string>();
-const changedListings = new Set<string>();
-let contentRoot = "";
-
-/** Whether pages other than its own must be rendered again after this file changed. */
-export function listingsAffectedBy(changedFile: string): boolean {
-  const file = path.resolve(changedFile);
-  const isContent = file.startsWith(contentRoot + path.sep) && /\.(md|markdown)$/i.test(file);
-  return !isContent || changedListings.has(file);
-}
-
-function listingOf(post: Post, writesPage: boolean): string {
-  const { headings: _headings, wordCount: _words, ...listed } = post;
-  return JSON.stringify({ ...listed, writesPage });
-}
-
 /** From this many content files on, Markdown is rendered in worker threads beside Eleventy's own work. */
 const poolThreshold = 200;
 
@@ -77,27 +57,23 @@ const poolThreshold = 200;
 export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
   const { contentDir, staticDir, preview } = options;
   const cache = new BuildCache(options.cacheDir);
-  contentRoot = contentDir;
+  listings.setContentDir(contentDir);
   let pool: SourcePool | undefined;
   const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool });
   const devRefresh = process.env.ELEVENTY_RUN_MODE === "serve" ? new DevRefresh(eleventyConfig, path.join(os.tmpdir(), `blog-dev-refresh-${process.pid}`)) : undefined;
 
-  // Every content file is read as soon as a build starts (in workers, for a large site), so the pages are ready
-  // by the time Eleventy asks for their data.
   // Before an incremental rebuild: which changed files changed what other pages show of them?
   eleventyConfig.on("eleventy.beforeWatch", async (changed: string[]) => {
-    changedListings.clear();
+    listings.beginRebuild();
     for (const changedFile of changed) {
       const file = path.resolve(changedFile);
-      if (!file.startsWith(contentRoot + path.sep) || !fs.existsSync(file)) {
-        changedListings.add(file);
+      if (!listings.isContentFile(file) || !fs.existsSync(file)) {
+        listings.markChanged(file);
         continue;
       }
       const data = await contentData(file, context(), preview);
-      const listing = data.post ? listingOf(data.post, data.permalink !== false) : undefined;
-      if (listing === undefined || listing !== listings.get(file)) {
-        changedListings.add(file);
-      } else if (devRefresh && !data.contentErrors?.length && options.settings().pathPrefix === "/") {
+      if (listings.compare(file, data.post, data.permalink !== false)) continue;
+      if (devRefresh && !data.contentErrors?.length && options.settings().pathPrefix === "/") {
         // Only the page itself changed: show it now; the incremental rebuild that follows writes the same page.
         const result = await readPage(file, context());
         if (result.ok) {
@@ -108,6 +84,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     }
   });
 
+  // Every content file is read as soon as a build starts (in workers, for a large site), so the pages are ready
+  // by the time Eleventy asks for their data.
   eleventyConfig.on("eleventy.before", () => {
     const { markdown: files, resources } = contentFiles(contentDir);
     // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
@@ -116,7 +94,6 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     const now = context();
     for (const file of files) readPage(file, now).catch(() => undefined);
   });
-
 
   // Eleventy 3.1 forgets to hand its extension map to an engine that overrides a built-in one (ours replaces
   // "md"), which breaks incremental builds; give the engine the map it would otherwise have got.
@@ -133,12 +110,12 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   eleventyConfig.addExtension("md", {
     read: false,
     isIncrementalMatch(this: { inputPath: string }, changedFile: string) {
-      return path.resolve(this.inputPath) === path.resolve(changedFile) || listingsAffectedBy(changedFile);
+      return path.resolve(this.inputPath) === path.resolve(changedFile) || listings.affectsOtherPages(changedFile);
     },
     getData: async (inputPath: string) => {
       const file = path.resolve(inputPath);
       const data = await contentData(file, context(), preview);
-      if (data.post) listings.set(file, listingOf(data.post, data.permalink !== false));
+      if (data.post) listings.record(file, data.post, data.permalink !== false);
       return data;
     },
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex } }) => {

@@ -1,5 +1,5 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import { isoDate, readableDate } from "./dates.ts";
+import { isoDate } from "./dates.ts";
 import { translate, type MessageKey } from "./i18n.ts";
 import type { Post } from "./post-model.ts";
 import type { SiteSettings } from "./site-settings.ts";
@@ -13,7 +13,6 @@ export interface FiltersPluginOptions {
 /** Filters the layouts use: dates and interface text in the page's language, absolute URLs, structured data. */
 export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPluginOptions): void {
   const { settings } = options;
-  eleventyConfig.addFilter("readableDate", (date: Date, lang: string) => readableDate(date, lang, settings().timeZone));
   eleventyConfig.addFilter("isoDate", (date: Date) => isoDate(date, settings().timeZone));
   eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
   eleventyConfig.addFilter("t", (key: MessageKey, lang: string, vars?: Record<string, string | number>) => translate(lang, key, vars));

@@ -1,4 +1,4 @@
-import { listingsAffectedBy } from "./content-plugin.ts";
+import { listings } from "./incremental.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 type PageData = Record<string, unknown> & { layout: string; permalink: string | ((data: Record<string, unknown>) => string) };
@@ -19,7 +19,7 @@ export function addGeneratedPage(eleventyConfig: EleventyConfig, name: string, d
     eleventyConfig.addExtension("generated", {
       compile: () => () => "",
       isIncrementalMatch(this: { inputPath: string }, changedFile: string) {
-        return alwaysRefreshed.has(this.inputPath.replace(/^.*\/_generated\//, "")) || listingsAffectedBy(changedFile);
+        return alwaysRefreshed.has(this.inputPath.replace(/^.*\/_generated\//, "")) || listings.affectsOtherPages(changedFile);
       },
     });
   }

@@ -6,7 +6,7 @@ import { policyNeeds, type PolicyNeeds } from "./content-policy.ts";
 import { AuthorError } from "./errors.ts";
 import { imageFacts, keepsOriginal, responsiveImage, socialImage, type PublishedFile, type ResponsiveImage } from "./images.ts";
 import { describeSource, type PageMeta, type SourceInfo } from "./post-model.ts";
-import { readSource, type SourceRecord, type SourceResult } from "./read-source.ts";
+import { encodeSourceResult, readSource, type SourceRecord, type SourceResult } from "./read-source.ts";
 import type { RenderedBody } from "./render-body.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import type { SourcePool } from "./source-pool.ts";
@@ -91,10 +91,15 @@ async function loadSource(file: string, context: ReadContext, stat: fs.Stats): P
     const hit = cache.get(cacheKey, stat.mtimeMs);
     if (hit) return hit;
   }
-  const result = pool ? await pool.read(file, context, stat.mtime) : readSource(file, context, stat.mtime);
+  // Workers write what they rendered to the cache themselves, off the main thread.
+  if (pool) return pool.read(file, context, stat.mtime, cacheKey && cache ? { dir: cache.dir, key: cacheKey } : undefined);
+  const result = readSource(file, context, stat.mtime);
   if (cache && cacheKey) {
-    // The cache only saves time: a write that fails costs the next build some rendering, nothing else.
-    cache.set(cacheKey, result, stat.mtimeMs).catch(() => undefined);
+    try {
+      cache.set(cacheKey, encodeSourceResult(result), result.ok && result.record.datedByFile, stat.mtimeMs);
+    } catch {
+      // The cache only saves time: a write that fails costs the next build some rendering, nothing else.
+    }
   }
   return result;
 }

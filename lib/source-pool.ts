@@ -29,14 +29,15 @@ export class SourcePool {
     }
   }
 
-  read(file: string, context: SourceContext, mtime: Date): Promise<SourceResult> {
+  /** Renders a file in a worker; with `cache`, the worker also stores the result there. */
+  read(file: string, context: SourceContext, mtime: Date, cache?: { dir: string; key: string }): Promise<SourceResult> {
     const id = this.#next++;
     const worker = this.#workers[id % this.#workers.length]!;
     // A job in flight keeps the process alive; an idle pool does not.
     if (this.#pending.size === 0) for (const each of this.#workers) each.ref();
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, file, contentDir: context.contentDir, settings: context.settings, mtimeMs: mtime.getTime() });
+      worker.postMessage({ id, file, contentDir: context.contentDir, settings: context.settings, mtimeMs: mtime.getTime(), cache });
     });
   }
 
