@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { addGeneratedPage } from "./generated-pages-plugin.ts";
-import { copyTree } from "./site-cache.ts";
+import { copyTree } from "./file-trees.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 export interface SearchPluginOptions {

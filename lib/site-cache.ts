@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import { spawn } from "node:child_process";
 import path from "node:path";
+import { linkTree } from "./file-trees.ts";
 
 /**
  * The whole built site, kept from the last successful build together with a fingerprint of everything it was
- * built from. A build whose inputs have not changed restores it instead of building: the result is the same
- * files, byte for byte, in a fraction of the time.
+ * built from. A build whose inputs have not changed restores it instead of building: the same files, byte for
+ * byte, in a fraction of the time.
  */
 
 const projectDir = path.join(import.meta.dirname, "..");
@@ -24,15 +24,7 @@ export function siteFingerprint(contentDir: string, generatorRoot = projectDir):
   hash.update(JSON.stringify(significantEnvironment.map((name) => process.env[name] ?? "")));
   const add = (root: string, label: string, withText: boolean) => {
     if (!fs.existsSync(root)) return;
-    const stat = fs.statSync(root);
-    const files = stat.isDirectory()
-      ? fs
-          .readdirSync(root, { recursive: true, withFileTypes: true })
-          .filter((entry) => entry.isFile())
-          .map((entry) => path.join(entry.parentPath, entry.name))
-          .sort()
-      : [root];
-    for (const file of files) {
+    for (const file of filesOf(root)) {
       const { size, mtimeMs } = fs.statSync(file);
       hash.update(`${label}/${path.relative(root, file)}\0${size}\0${mtimeMs}\0`);
       if (withText) hash.update(fs.readFileSync(file));
@@ -43,26 +35,20 @@ export function siteFingerprint(contentDir: string, generatorRoot = projectDir):
   return hash.digest("hex");
 }
 
-/**
- * Copies a folder, as a copy-on-write clone where the file system can. Not hard links: the dev server and
- * Eleventy rewrite output files in place, which would change the kept copy too.
- */
-export function copyTree(from: string, to: string): number {
-  let count = 0;
-  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    if (entry.isDirectory()) {
-      fs.mkdirSync(target, { recursive: true });
-    } else if (entry.isFile()) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE);
-      count++;
-    }
-  }
-  return count;
+function filesOf(root: string): string[] {
+  if (!fs.statSync(root).isDirectory()) return [root];
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
 }
 
+/**
+ * The kept site shares its files with the output (hard links), so something that rewrites an output file in place
+ * (the dev server writing into the same folder, say) would change the kept file too. A manifest of every file's
+ * size and modification time catches that: a kept site that changed is never restored.
+ */
 export class SiteCache {
   readonly #dir: string;
 
@@ -70,91 +56,35 @@ export class SiteCache {
     this.#dir = dir;
   }
 
-  /** Restores the site built from these inputs into `target`; false when there is none. */
-  async restore(fingerprint: string, target: string): Promise<number | false> {
-    await this.#storeInProgress();
-    const stamp = path.join(this.#dir, "fingerprint");
-    if (!fs.existsSync(stamp) || fs.readFileSync(stamp, "utf8") !== fingerprint) return false;
+  /** Restores the site built from these inputs into `target`; false when there is none (or it was touched). */
+  restore(fingerprint: string, target: string): number | false {
+    const manifestFile = path.join(this.#dir, "manifest.json");
+    if (!fs.existsSync(manifestFile)) return false;
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { fingerprint: string; files: Record<string, [number, number]> };
+    if (manifest.fingerprint !== fingerprint) return false;
+    const site = path.join(this.#dir, "site");
+    for (const [file, [size, mtimeMs]] of Object.entries(manifest.files)) {
+      const stat = fs.statSync(path.join(site, file), { throwIfNoEntry: false });
+      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+    }
     fs.mkdirSync(target, { recursive: true });
-    return copyTree(path.join(this.#dir, "site"), target);
+    return linkTree(site, target);
   }
 
-  /**
-   * Keeps a freshly built site for the next build with the same inputs. The copy is made by a background process,
-   * so the build ends without waiting for it; the fingerprint is written last, so a copy that was interrupted or
-   * is still running is never restored.
-   */
+  /** Keeps a freshly built site for the next build with the same inputs. */
   store(fingerprint: string, built: string): void {
-    fs.rmSync(path.join(this.#dir, "fingerprint"), { force: true });
-    const snapshot = path.join(this.#dir, `pending-${process.pid}-${Date.now()}`);
-    fs.mkdirSync(snapshot, { recursive: true });
-    // Copied from a snapshot of hard links taken now: the build may move or replace its output right after.
-    snapshotTree(built, snapshot);
-    const copier = spawn(process.execPath, ["--import", "tsx", import.meta.filename, "store", this.#dir, snapshot, fingerprint], {
-      detached: true,
-      stdio: "ignore",
-      cwd: projectDir,
-    });
-    // The next build waits for this copy while its process runs.
-    fs.writeFileSync(`${snapshot}.pid`, String(copier.pid));
-    copier.unref();
-  }
-
-  /** Waits while an earlier build's copy is still being made, so that it can be restored. */
-  async #storeInProgress(): Promise<void> {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const running = (fs.existsSync(this.#dir) ? fs.readdirSync(this.#dir) : [])
-        .filter((name) => name.startsWith("pending-") && name.endsWith(".pid"))
-        .filter((name) => isAlive(Number(fs.readFileSync(path.join(this.#dir, name), "utf8"))));
-      if (running.length === 0 || Date.now() > deadline) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
+    const manifestFile = path.join(this.#dir, "manifest.json");
+    const site = path.join(this.#dir, "site");
+    fs.rmSync(manifestFile, { force: true });
+    fs.rmSync(site, { recursive: true, force: true });
+    fs.mkdirSync(site, { recursive: true });
+    linkTree(built, site);
+    const files: Record<string, [number, number]> = {};
+    for (const file of filesOf(site)) {
+      const { size, mtimeMs } = fs.statSync(file);
+      files[path.relative(site, file)] = [size, mtimeMs];
     }
+    // Written last: a build stopped half-way leaves no manifest, so nothing half-kept is ever restored.
+    fs.writeFileSync(manifestFile, JSON.stringify({ fingerprint, files }));
   }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Hard links of every file of a folder (the files' contents are copied by `finishStore`, in the background). */
-function snapshotTree(from: string, to: string): void {
-  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    if (entry.isDirectory()) {
-      fs.mkdirSync(target, { recursive: true });
-    } else if (entry.isFile()) {
-      try {
-        fs.linkSync(source, target);
-      } catch {
-        fs.copyFileSync(source, target);
-      }
-    }
-  }
-}
-
-/** In the background: turns the snapshot's links into copies, puts it in place and writes the fingerprint. */
-function finishStore(dir: string, snapshot: string, fingerprint: string): void {
-  const copy = `${snapshot}-copy`;
-  try {
-    copyTree(snapshot, copy);
-    fs.rmSync(path.join(dir, "site"), { recursive: true, force: true });
-    fs.renameSync(copy, path.join(dir, "site"));
-    fs.writeFileSync(path.join(dir, "fingerprint"), fingerprint);
-  } finally {
-    fs.rmSync(snapshot, { recursive: true, force: true });
-    fs.rmSync(copy, { recursive: true, force: true });
-    fs.rmSync(`${snapshot}.pid`, { force: true });
-  }
-}
-
-if (process.argv[2] === "store" && import.meta.url === `file://${process.argv[1]}`) {
-  const [dir, snapshot, fingerprint] = process.argv.slice(3);
-  finishStore(dir!, snapshot!, fingerprint!);
 }

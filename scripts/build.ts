@@ -25,7 +25,7 @@ export async function buildSite(outputDir: string, options: { quiet?: boolean } 
   const fingerprint = siteFingerprint(contentDir);
   fs.rmSync(next, { recursive: true, force: true });
 
-  let restored = await cache.restore(fingerprint, next);
+  let restored = cache.restore(fingerprint, next);
   if (restored === false) {
     restored = 0;
     try {

@@ -58,6 +58,18 @@ describe("build caches", () => {
     assert.deepEqual(tree(again.outputDir), tree(cold.outputDir));
   });
 
+  it("does not restore a kept site whose files were rewritten in place", async () => {
+    const latest = await buildSite(bundledContent, { env });
+    assert.match(latest.log, /restored from the build cache/);
+    // The output shares its files with the kept copy: rewriting one in place (as a dev server writing into the
+    // same folder would) changes the kept copy too.
+    fs.writeFileSync(path.join(latest.outputDir, "index.html"), "changed in place");
+    const next = await buildSite(bundledContent, { env });
+    assert.equal(next.exitCode, 0, next.log);
+    assert.doesNotMatch(next.log, /restored from the build cache/);
+    assert.deepEqual(tree(next.outputDir), tree(cold.outputDir));
+  });
+
   it("renders a changed post again, and only it", async () => {
     const content = copyFixture("site");
     const first = await buildSite(content, { env });
