@@ -3,20 +3,10 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { bundledContent, buildSite, loadPage, pageExists, text, type BuildResult } from "../helpers/site.ts";
+import { bundledContent, buildSite, fileHashes, loadPage, pageExists, text, type BuildResult } from "../helpers/site.ts";
 
 const seedUrl = "/posts/202210-the-new-ai-hype/";
 const seedSource = fs.readFileSync(path.join(bundledContent, "posts/202210-the-new-ai-hype/index.zh-cn.md"), "utf8");
-
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"));
-  }
-  return files;
-}
 
 describe("the bundled site, production build", () => {
   let build: BuildResult;
@@ -24,14 +14,14 @@ describe("the bundled site, production build", () => {
   let contentBefore: Map<string, string>;
 
   before(async () => {
-    contentBefore = snapshot(bundledContent);
+    contentBefore = fileHashes(bundledContent);
     build = await buildSite(bundledContent);
     assert.equal(build.exitCode, 0, build.log);
     seed = loadPage(build.outputDir, seedUrl);
   });
 
   it("never writes into the content folder", () => {
-    assert.deepEqual(snapshot(bundledContent), contentBefore);
+    assert.deepEqual(fileHashes(bundledContent), contentBefore);
   });
 
   it("keeps the seed post byte for byte as the series' first post", () => {

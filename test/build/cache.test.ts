@@ -1,23 +1,11 @@
 import assert from "node:assert/strict";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { computeGeneratorVersion } from "../../lib/build-cache.ts";
 import { siteFingerprint } from "../../lib/site-cache.ts";
-import { buildSite, bundledContent, copyFixture, loadPage, projectDir, text, writeFiles, type BuildResult } from "../helpers/site.ts";
-
-/** Every file of a built site with a hash of its bytes. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, file), crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"));
-  }
-  return files;
-}
+import { buildSite, bundledContent, copyFixture, fileHashes, loadPage, projectDir, text, writeFiles, type BuildResult } from "../helpers/site.ts";
 
 function cachedPages(cache: string): Map<string, number> {
   const pages = new Map<string, number>();
@@ -48,14 +36,14 @@ describe("build caches", () => {
     assert.equal(warm.exitCode, 0, warm.log);
     assert.doesNotMatch(warm.log, /restored from the build cache/);
     assert.deepEqual(cachedPages(cache), pages, "no page was rendered again");
-    assert.deepEqual(tree(warm.outputDir), tree(cold.outputDir));
+    assert.deepEqual(fileHashes(warm.outputDir), fileHashes(cold.outputDir));
   });
 
   it("restores the whole site, byte for byte, when nothing changed", async () => {
     const again = await buildSite(bundledContent, { env });
     assert.equal(again.exitCode, 0, again.log);
     assert.match(again.log, /Nothing changed since the last build: \d+ files restored/);
-    assert.deepEqual(tree(again.outputDir), tree(cold.outputDir));
+    assert.deepEqual(fileHashes(again.outputDir), fileHashes(cold.outputDir));
   });
 
   it("does not restore a kept site whose files were rewritten in place", async () => {
@@ -67,7 +55,7 @@ describe("build caches", () => {
     const next = await buildSite(bundledContent, { env });
     assert.equal(next.exitCode, 0, next.log);
     assert.doesNotMatch(next.log, /restored from the build cache/);
-    assert.deepEqual(tree(next.outputDir), tree(cold.outputDir));
+    assert.deepEqual(fileHashes(next.outputDir), fileHashes(cold.outputDir));
   });
 
   it("renders a changed post again, and only it", async () => {

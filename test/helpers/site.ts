@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
@@ -84,4 +85,15 @@ export function makeContent(files: Record<string, string>): string {
 
 export function text(node: Element | null | undefined): string {
   return (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+}
+
+/** Every file under `dir` by relative path, with a hash of its bytes: compares whole trees, catches any change. */
+export function fileHashes(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of fs.readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, file), crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex"));
+  }
+  return files;
 }
