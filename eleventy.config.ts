@@ -16,7 +16,8 @@ export default function (eleventyConfig: EleventyConfig) {
   // Any Hugo content folder can be built in place: BLOG_CONTENT=../my-site/content npm run build
   const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
   // The preview (the dev server, or BLOG_PREVIEW=1) builds drafts, marked, and shows content errors on the page.
-  const preview = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "") || process.env.BLOG_PREVIEW === "1";
+  const serving = ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
+  const preview = serving || process.env.BLOG_PREVIEW === "1";
   // Read once per build (the dev server re-reads them after each change).
   let current: SiteSettings | undefined;
   eleventyConfig.on("eleventy.before", () => {
@@ -37,7 +38,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
   eleventyConfig.addPlugin(securityPlugin);
-  eleventyConfig.addPlugin(searchPlugin, { preview, enabled: process.env.BLOG_SEARCH !== "0", cacheDir: path.join(cacheDir("BLOG_BUILD_CACHE", "pages"), "search") });
+  eleventyConfig.addPlugin(searchPlugin, { background: serving, enabled: process.env.BLOG_SEARCH !== "0", cacheDir: path.join(cacheDir("BLOG_BUILD_CACHE", "pages"), "search") });
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("preview", preview);
   // Links written from the site root ("/posts/x/") get the path prefix of a site served under a sub-path;

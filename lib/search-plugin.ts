@@ -9,9 +9,10 @@ import type { EleventyConfig } from "./types/eleventy.ts";
 export interface SearchPluginOptions {
   /**
    * The dev server indexes once, in the background after its first build, so it starts serving at once and
-   * saving a post never waits for the index.
+   * saving a post never waits for the index. A build that ends (even a preview build) indexes before it ends:
+   * its output folder is moved into place right after.
    */
-  preview: boolean;
+  background: boolean;
   /** False skips indexing (`npm run build -- --no-search`): the search page then finds nothing. */
   enabled: boolean;
   /** Where indexed shards are kept between builds. */
@@ -32,7 +33,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   addGeneratedPage(eleventyConfig, "search", { layout: "search.njk", permalink: "/search/" });
   if (!options.enabled) return;
 
-  if (options.preview) {
+  if (options.background) {
     let started = false;
     eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
       if (started) return;

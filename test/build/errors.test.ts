@@ -65,6 +65,9 @@ describe("build errors", () => {
     assert.match(build.log, /posts\/broken\/index\.md:\d+/);
     const page = loadPage(build.outputDir, "/posts/broken/");
     assert.match(text(page.querySelector(".build-error pre")), /posts\/broken\/index\.md:\d+:\d+: The YAML front matter does not parse/);
+    // A preview build is finished when it ends: its search index is in the output, nothing is written beside it.
+    assert.ok(fs.existsSync(path.join(build.outputDir, "pagefind", "shards.json")));
+    assert.ok(!fs.existsSync(`${build.outputDir}.next`));
   });
 });
 
