@@ -32,6 +32,7 @@ export class DevRefresh {
     // The dev server reloads the browser when this file changes, without waiting for a build.
     fs.mkdirSync(path.dirname(signalFile), { recursive: true });
     fs.writeFileSync(signalFile, "");
+    process.on("exit", () => fs.rmSync(signalFile, { force: true }));
     eleventyConfig.setServerOptions({ watch: [signalFile] });
   }
 

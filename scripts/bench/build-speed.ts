@@ -2,7 +2,8 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { writeCorpus } from "./corpus.ts";
-import { buildOurs, median, projectDir, table, temporaryDir, timeCommand, type Run } from "./measure.ts";
+import { buildOurs, median, projectDir, table, timeCommand, type Run } from "./measure.ts";
+import { temporaryDir } from "../temporary-dir.ts";
 
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 
@@ -43,11 +44,11 @@ function summary(name: string, measured: Measured) {
  * machine noise falls on all three alike; each gets a warm-up run first.
  */
 async function compare(posts: number): Promise<{ text: string; oursMedian: number; content: string }> {
-  const content = temporaryDir(`corpus-${posts}`);
+  const content = temporaryDir(`bench-corpus-${posts}-`);
   writeCorpus(content, { posts });
   // Fresh caches for every run: these are cold builds. "ours" is `npm run build`, search index included; the
   // baselines build none, so ours without it is measured too.
-  const fresh = () => ({ BLOG_IMAGE_CACHE: temporaryDir("images"), BLOG_BUILD_CACHE: temporaryDir("body-cache") });
+  const fresh = () => ({ BLOG_IMAGE_CACHE: temporaryDir("bench-images-"), BLOG_BUILD_CACHE: temporaryDir("bench-body-cache-") });
   const generators: Record<string, (output: string) => Promise<Run>> = {
     ours: (output) => buildOurs(content, output, fresh()),
     "ours, no search index": (output) => buildOurs(content, output, { ...fresh(), BLOG_SEARCH: "0" }),
@@ -56,13 +57,13 @@ async function compare(posts: number): Promise<{ text: string; oursMedian: numbe
   };
   const results: Record<string, Measured> = {};
   for (const [name, build] of Object.entries(generators)) {
-    const output = temporaryDir("warmup");
+    const output = temporaryDir("bench-warmup-");
     await build(output);
     results[name] = { seconds: [], peakMiB: [], pages: countPages(output) };
   }
   for (let i = 0; i < runs; i++) {
     for (const [name, build] of Object.entries(generators)) {
-      const run = await build(temporaryDir("out"));
+      const run = await build(temporaryDir("bench-out-"));
       results[name]!.seconds.push(run.seconds);
       if (run.peakMiB !== undefined) results[name]!.peakMiB.push(run.peakMiB);
     }
@@ -81,18 +82,18 @@ async function compare(posts: number): Promise<{ text: string; oursMedian: numbe
 
 /** Rebuilds on a persistent cache: nothing changed, then one post edited. */
 async function rebuilds(content: string, coldSeconds: number): Promise<string> {
-  const env = { BLOG_IMAGE_CACHE: temporaryDir("images"), BLOG_BUILD_CACHE: temporaryDir("body-cache") };
-  await buildOurs(content, temporaryDir("out"), env);
+  const env = { BLOG_IMAGE_CACHE: temporaryDir("bench-images-"), BLOG_BUILD_CACHE: temporaryDir("bench-body-cache-") };
+  await buildOurs(content, temporaryDir("bench-out-"), env);
   const unchanged: number[] = [];
   const edited: number[] = [];
   const post = path.join(content, "posts", "post-00042", "index.md");
   const original = fs.readFileSync(post, "utf8");
   for (let i = 0; i < runs; i++) {
-    unchanged.push((await buildOurs(content, temporaryDir("out"), env)).seconds);
+    unchanged.push((await buildOurs(content, temporaryDir("bench-out-"), env)).seconds);
     fs.writeFileSync(post, `${original}\nAn edit, number ${i}.\n`);
-    edited.push((await buildOurs(content, temporaryDir("out"), env)).seconds);
+    edited.push((await buildOurs(content, temporaryDir("bench-out-"), env)).seconds);
     fs.writeFileSync(post, original);
-    await buildOurs(content, temporaryDir("out"), env);
+    await buildOurs(content, temporaryDir("bench-out-"), env);
   }
   return table([
     { build: "rebuild, nothing changed", "median s": median(unchanged).toFixed(2), "/ cold": (median(unchanged) / coldSeconds).toFixed(2) },
@@ -102,13 +103,13 @@ async function rebuilds(content: string, coldSeconds: number): Promise<string> {
 
 /** The dev server: time from saving a post to its page being rewritten in the output. */
 async function devServerSave(content: string): Promise<string> {
-  const output = temporaryDir("serve");
-  const log = path.join(temporaryDir("serve-log"), "serve.txt");
+  const output = temporaryDir("bench-serve-");
+  const log = path.join(temporaryDir("bench-serve-log-"), "serve.txt");
   const fd = fs.openSync(log, "w");
   const server = spawn(
     process.execPath,
     ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--port=0", `--output=${output}`],
-    { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, BLOG_IMAGE_CACHE: temporaryDir("images") }, stdio: ["ignore", fd, fd] },
+    { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, BLOG_IMAGE_CACHE: temporaryDir("bench-images-") }, stdio: ["ignore", fd, fd] },
   );
   const waitFor = async (condition: () => boolean, limitMs: number) => {
     const deadline = Date.now() + limitMs;

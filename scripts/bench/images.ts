@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { writeImage } from "../make-sample-images.ts";
-import { buildOurs, table, temporaryDir } from "./measure.ts";
+import { buildOurs, table } from "./measure.ts";
+import { temporaryDir } from "../temporary-dir.ts";
 
 /**
  * The image case: a site of 50 posts holding 200 generated photos (4 each, one of them the feature image),
  * built cold (empty image cache) and again with the cache the first build filled.
  */
 export async function benchImages(): Promise<string> {
-  const content = temporaryDir("images-content");
+  const content = temporaryDir("bench-images-content-");
   fs.mkdirSync(path.join(content, "_data"), { recursive: true });
   fs.writeFileSync(path.join(content, "_data/site.json"), JSON.stringify({ title: "Image bench", language: "en" }));
   for (let post = 0; post < 50; post++) {
@@ -23,13 +24,13 @@ export async function benchImages(): Promise<string> {
         .join("\n")}`,
     );
   }
-  const cache = temporaryDir("images-cache");
-  const env = { BLOG_IMAGE_CACHE: cache, BLOG_BUILD_CACHE: temporaryDir("images-build-cache") };
-  const cold = await buildOurs(content, temporaryDir("images-out"), env);
-  const warm = await buildOurs(content, temporaryDir("images-out"), env);
+  const cache = temporaryDir("bench-images-cache-");
+  const env = { BLOG_IMAGE_CACHE: cache, BLOG_BUILD_CACHE: temporaryDir("bench-images-build-cache-") };
+  const cold = await buildOurs(content, temporaryDir("bench-images-out-"), env);
+  const warm = await buildOurs(content, temporaryDir("bench-images-out-"), env);
   // A text edit makes the whole site build again (only the site cache is stale): every image comes from the cache.
   fs.appendFileSync(path.join(content, "posts/post-0/index.md"), "\nOne more sentence.\n");
-  const edited = await buildOurs(content, temporaryDir("images-out"), env);
+  const edited = await buildOurs(content, temporaryDir("bench-images-out-"), env);
   const encoded = fs.readdirSync(cache).length;
   return [
     `Images: 50 posts, 200 source photos (1800×1200 JPEG), ${encoded} encoded files (AVIF + WebP widths, social crops)`,

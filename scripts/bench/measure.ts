@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { temporaryDir } from "../temporary-dir.ts";
 
 export const projectDir = path.join(import.meta.dirname, "..", "..");
 
@@ -17,7 +17,7 @@ export interface Run {
  * a failing Eleventy build piped into another process can spin forever (TOOLCHAIN.md).
  */
 export async function timeCommand(command: string, args: string[], env: Record<string, string> = {}, cwd = projectDir): Promise<Run> {
-  const log = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bench-log-")), "out.txt");
+  const log = path.join(temporaryDir("bench-log-"), "out.txt");
   const timeFile = `${log}.time`;
   const useTime = fs.existsSync("/usr/bin/time");
   const [program, programArgs] = useTime ? ["/usr/bin/time", ["-f", "%M", "-o", timeFile, command, ...args]] : [command, args];
@@ -47,10 +47,6 @@ export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-export function temporaryDir(prefix: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `bench-${prefix}-`));
 }
 
 export function table(rows: Array<Record<string, string | number>>): string {

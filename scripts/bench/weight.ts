@@ -2,7 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { parseHTML } from "linkedom";
-import { buildOurs, projectDir, table, temporaryDir } from "./measure.ts";
+import { buildOurs, projectDir, table } from "./measure.ts";
+import { temporaryDir } from "../temporary-dir.ts";
 
 const pageTypes: Array<[type: string, url: string]> = [
   ["home", "/"],
@@ -19,7 +20,7 @@ const budget = 30 * 1024;
 
 /** Bytes a reader downloads per page type of the bundled site, gzip-compressed: HTML, CSS and JavaScript. */
 export async function benchWeight(): Promise<string> {
-  const output = temporaryDir("weight");
+  const output = temporaryDir("bench-weight-");
   await buildOurs(path.join(projectDir, "content"), output);
   const gzip = (file: string) => zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
   const fileOf = (url: string) => path.join(output, decodeURI(url.endsWith("/") ? `${url}index.html` : url));

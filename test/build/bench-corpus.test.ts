@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { writeCorpus } from "../../scripts/bench/corpus.ts";
 import { buildSite, loadPage, pageExists } from "../helpers/site.ts";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 function digest(dir: string): string {
   const hash = crypto.createHash("sha256");
@@ -14,7 +14,7 @@ function digest(dir: string): string {
   return hash.digest("hex");
 }
 
-const temporary = () => fs.mkdtempSync(path.join(os.tmpdir(), "blog-corpus-"));
+const temporary = () => temporaryDir("blog-corpus-");
 
 describe("the benchmark corpus", () => {
   it("is the same bytes for the same seed, and different for another", () => {

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { computeGeneratorVersion } from "../../lib/build-cache.ts";
 import { siteFingerprint } from "../../lib/site-cache.ts";
 import { buildSite, bundledContent, copyFixture, fileHashes, loadPage, projectDir, text, writeFiles, type BuildResult } from "../helpers/site.ts";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 function cachedPages(cache: string): Map<string, number> {
   const pages = new Map<string, number>();
@@ -17,7 +17,7 @@ function cachedPages(cache: string): Map<string, number> {
 }
 
 describe("build caches", () => {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), "blog-cache-test-"));
+  const cache = temporaryDir("blog-cache-test-");
   const env = { BLOG_BUILD_CACHE: cache };
   let cold: BuildResult;
 
@@ -89,7 +89,7 @@ describe("build caches", () => {
 
 describe("what the caches are keyed by", () => {
   // A copy of the generator's own files, to change them without touching the project.
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "blog-generator-"));
+  const root = temporaryDir("blog-generator-");
   for (const part of ["lib", "shortcodes", "layouts", "static", "eleventy.config.ts", "package-lock.json"]) {
     fs.cpSync(path.join(projectDir, part), path.join(root, part), { recursive: true });
   }

@@ -3,11 +3,11 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { makeContent, projectDir, testImageCache, text, writeFiles } from "../helpers/site.ts";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -70,7 +70,7 @@ describe("the dev server", () => {
   before(async () => {
     content = makeContent({ "posts/hello/index.md": post("First title"), "posts/draft/index.md": "---\ntitle: Unfinished\ndraft: true\n---\nSoon.\n" });
     const port = await freePort();
-    output = fs.mkdtempSync(path.join(os.tmpdir(), "blog-serve-"));
+    output = temporaryDir("blog-serve-");
     base = `http://127.0.0.1:${port}`;
     server = spawn(
       process.execPath,

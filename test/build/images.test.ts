@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import sharp from "sharp";
 import { bundledContent, buildSite, fixturesDir, loadPage, makeContent, outputFile, pageExists, text, type BuildResult } from "../helpers/site.ts";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 const fixture = path.join(fixturesDir, "images");
 const bundle = path.join(fixture, "posts/gallery");
@@ -41,7 +41,7 @@ function cacheSnapshot(dir: string): Map<string, number> {
 describe("images of a post, referenced every way", () => {
   let build: BuildResult;
   let page: Document;
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), "blog-image-cache-"));
+  const cache = temporaryDir("blog-image-cache-");
   const byAlt = (alt: string) => page.querySelector(`.post-content img[alt="${alt}"]`);
 
   before(async () => {

@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import os from "node:os";
 import path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 /** Debian's Chromium, headless, with the flags that keep it off the network on its own (TOOLCHAIN.md). */
 export async function launchBrowser(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(fs.mkdtempSync(path.join(os.tmpdir(), "blog-chromium-")), {
+  return chromium.launchPersistentContext(temporaryDir("blog-chromium-"), {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     headless: true,
     javaScriptEnabled: options.javaScriptEnabled ?? true,

@@ -1,9 +1,9 @@
 import crypto from "node:crypto";
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { parseHTML } from "linkedom";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 export const projectDir = path.join(import.meta.dirname, "..", "..");
 export const bundledContent = path.join(projectDir, "content");
@@ -13,8 +13,8 @@ export const fixturesDir = path.join(projectDir, "test", "fixtures");
  * One image cache per test process: builds within a test file reuse encoded images, and test files running in
  * parallel never write the same cache file at once.
  */
-export const testImageCache = path.join(os.tmpdir(), `blog-image-cache-${process.pid}`);
-export const testBuildCache = path.join(os.tmpdir(), `blog-build-cache-${process.pid}`);
+export const testImageCache = temporaryDir("blog-image-cache-");
+export const testBuildCache = temporaryDir("blog-build-cache-");
 
 export interface BuildResult {
   exitCode: number;
@@ -28,7 +28,7 @@ export function buildSite(
   contentDir: string,
   options: { env?: Record<string, string>; outputDir?: string } = {},
 ): Promise<BuildResult> {
-  const outputDir = options.outputDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "blog-build-"));
+  const outputDir = options.outputDir ?? temporaryDir("blog-build-");
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -64,7 +64,7 @@ export function pageExists(outputDir: string, url: string): boolean {
 
 /** A throwaway copy of a fixture folder, for tests that change files. */
 export function copyFixture(name: string): string {
-  const target = fs.mkdtempSync(path.join(os.tmpdir(), `blog-fixture-${name}-`));
+  const target = temporaryDir(`blog-fixture-${name}-`);
   fs.cpSync(path.join(fixturesDir, name), target, { recursive: true });
   return target;
 }
@@ -78,7 +78,7 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 }
 
 export function makeContent(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), "blog-content-"));
+  const root = temporaryDir("blog-content-");
   writeFiles(root, files);
   return root;
 }
