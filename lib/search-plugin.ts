@@ -1,9 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { addGeneratedPage } from "./generated-pages-plugin.ts";
 import { copyTree } from "./file-trees.ts";
+import { indexPages, type IndexJob, type SearchPage } from "./search-indexer.ts";
+import { startTypeScriptWorker } from "./typescript-worker.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 export interface SearchPluginOptions {
@@ -46,13 +49,17 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     return;
   }
 
-  let pages = new Map<string, string>();
+  /** Each page to index, with a digest of its HTML for the shard cache. */
+  let pages = new Map<string, { file: string; digest: string }>();
   eleventyConfig.on("eleventy.before", () => {
     pages = new Map();
   });
 
-  eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false } }, content: string) {
-    if (this.page.url && content.includes("data-pagefind-body")) pages.set(this.page.url, content);
+  eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
+    const { url, outputPath } = this.page;
+    if (url && outputPath && content.includes("data-pagefind-body")) {
+      pages.set(url, { file: outputPath, digest: crypto.createHash("sha256").update(content).digest("base64") });
+    }
     return content;
   });
 
@@ -61,21 +68,26 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     const shards = shardPages(pages);
     pages = new Map();
     const used = new Set<string>();
+    const jobs: IndexJob[] = [];
+    const cachedAfterIndexing: Array<[built: string, cached: string]> = [];
     for (const [number, shard] of shards.entries()) {
       const key = shardKey(shard);
       used.add(key);
       const cached = path.join(options.cacheDir, key);
       const target = path.join(output, String(number));
-      if (!fs.existsSync(path.join(cached, "pagefind.js"))) {
-        await indexPages(shard, target);
-        fs.rmSync(cached, { recursive: true, force: true });
-        copyTree(target, cached);
-      } else {
+      if (fs.existsSync(path.join(cached, "pagefind.js"))) {
         copyTree(cached, target);
+      } else {
+        jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
+        cachedAfterIndexing.push([target, cached]);
       }
     }
+    await indexInParallel(jobs);
+    for (const [target, cached] of cachedAfterIndexing) {
+      fs.rmSync(cached, { recursive: true, force: true });
+      copyTree(target, cached);
+    }
     writeShardList(output, shards.map((_, number) => `${number}/`));
-    await pagefind.close();
     // Shards no page needs any more.
     for (const entry of fs.existsSync(options.cacheDir) ? fs.readdirSync(options.cacheDir) : []) {
       if (!used.has(entry)) fs.rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
@@ -83,36 +95,53 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   });
 }
 
+/**
+ * Indexes shards on all cores: Pagefind works on one core, so each worker thread runs its own. One job is
+ * indexed here, as starting a worker would cost more than it saves.
+ */
+async function indexInParallel(jobs: IndexJob[]): Promise<void> {
+  const workers = Math.min(os.availableParallelism(), jobs.length);
+  if (workers <= 1) {
+    for (const job of jobs) await indexPages(job);
+    await pagefind.close();
+    return;
+  }
+  const groups = Array.from({ length: workers }, (_, worker) => jobs.filter((_, i) => i % workers === worker));
+  await Promise.all(
+    groups.map(
+      (searchJobs) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = startTypeScriptWorker(new URL("./search-indexer.ts", import.meta.url), { workerData: { searchJobs } });
+          worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => {
+            void worker.terminate();
+            if (reply.ok) resolve();
+            else reject(new Error(reply.message));
+          });
+          worker.once("error", reject);
+          worker.once("exit", (code) => reject(new Error(`A search indexing worker stopped (exit code ${code}) before it finished.`)));
+        }),
+    ),
+  );
+}
+
 /** Pages in URL order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */
-function shardPages(pages: Map<string, string>): Array<Array<[url: string, html: string]>> {
+function shardPages(pages: Map<string, { file: string; digest: string }>): Array<Array<SearchPage & { digest: string }>> {
   const count = Math.max(1, Math.ceil(pages.size / postsPerShard));
-  const shards: Array<Array<[string, string]>> = Array.from({ length: count }, () => []);
+  const shards: Array<Array<SearchPage & { digest: string }>> = Array.from({ length: count }, () => []);
   for (const url of [...pages.keys()].sort()) {
     const slot = crypto.createHash("sha256").update(url).digest().readUInt32BE(0) % count;
-    shards[slot]!.push([url, pages.get(url)!]);
+    shards[slot]!.push({ url, ...pages.get(url)! });
   }
   return shards.filter((shard) => shard.length > 0);
 }
 
-function shardKey(shard: Array<[string, string]>): string {
+function shardKey(shard: Array<{ url: string; digest: string }>): string {
   const hash = crypto.createHash("sha256").update(pagefindVersion);
-  for (const [url, html] of shard) hash.update(url).update("\0").update(html).update("\0");
+  for (const { url, digest } of shard) hash.update(url).update("\0").update(digest).update("\0");
   return hash.digest("hex").slice(0, 32);
 }
 
 const pagefindVersion: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../node_modules/pagefind/package.json"), "utf8")).version;
-
-/** Pagefind's files depend on the order pages arrive in, and a build must not: pages go in URL order. */
-async function indexPages(shard: Array<[string, string]>, outputPath: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  for (const [url, content] of shard) {
-    const added = await index.addHTMLFile({ url, content });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
-  }
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-}
 
 async function indexDirectory(outputDir: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});

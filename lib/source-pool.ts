@@ -1,6 +1,7 @@
 import os from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { decodeSourceResult, type SourceContext, type SourceResult } from "./read-source.ts";
+import { startTypeScriptWorker } from "./typescript-worker.ts";
 
 type Reply = { id: number; encoded: string } | { id: number; failure: string };
 
@@ -14,11 +15,8 @@ export class SourcePool {
   #next = 0;
 
   constructor(size = Math.max(1, os.availableParallelism())) {
-    // The worker is TypeScript, so it first installs the same loader the build runs under.
-    const entry = new URL("./source-worker.ts", import.meta.url).href;
-    const bootstrap = `import("tsx/esm/api").then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(bootstrap, { eval: true });
+      const worker = startTypeScriptWorker(new URL("./source-worker.ts", import.meta.url));
       worker.on("message", (reply: Reply) => this.#settle(reply));
       worker.on("error", (error) => {
         for (const { reject } of this.#pending.values()) reject(error);
