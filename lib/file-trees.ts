@@ -1,37 +1,38 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
+/** Every file under `root`, as paths relative to it. */
+export function filesUnder(root: string): string[] {
+  return fs
+    .readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)));
+}
+
 /**
- * Copies a folder as hard links (a plain copy where a link cannot be made): no file is read or written. The two
- * folders then share their files, so whoever keeps one must notice if the other is rewritten in place.
+ * Gives `target` the contents of `source` as a hard link (a plain copy where a link cannot be made, e.g. across
+ * file systems): nothing is read or written. The two names then share one file, so whoever keeps one must notice
+ * if the other is rewritten in place.
  */
-export function linkTree(from: string, to: string): number {
-  return eachFile(from, to, (source, target) => {
-    try {
-      fs.linkSync(source, target);
-    } catch {
-      fs.copyFileSync(source, target);
-    }
-  });
-}
-
-/** Copies a folder, as copy-on-write clones where the file system can. */
-export function copyTree(from: string, to: string): number {
-  return eachFile(from, to, (source, target) => fs.copyFileSync(source, target, fs.constants.COPYFILE_FICLONE));
-}
-
-function eachFile(from: string, to: string, copy: (source: string, target: string) => void): number {
-  let count = 0;
-  for (const entry of fs.readdirSync(from, { recursive: true, withFileTypes: true })) {
-    const source = path.join(entry.parentPath, entry.name);
-    const target = path.join(to, path.relative(from, source));
-    if (entry.isDirectory()) {
-      fs.mkdirSync(target, { recursive: true });
-    } else if (entry.isFile()) {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      copy(source, target);
-      count++;
-    }
+export function linkFile(source: string, target: string): void {
+  try {
+    fs.linkSync(source, target);
+  } catch {
+    fs.copyFileSync(source, target);
   }
-  return count;
+}
+
+/**
+ * Removes a folder without waiting for it: it is renamed aside at once (so its name is free again) and deleted by
+ * a detached process. A large site takes seconds to delete, and nothing needs to wait for that.
+ */
+export function removeInBackground(dir: string): void {
+  if (!fs.existsSync(dir)) return;
+  const aside = `${dir}.removing-${process.pid}-${Date.now()}`;
+  fs.renameSync(dir, aside);
+  spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(aside)}, { recursive: true, force: true })`], {
+    detached: true,
+    stdio: "ignore",
+  }).unref();
 }

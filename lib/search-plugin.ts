@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { addGeneratedPage } from "./generated-pages-plugin.ts";
-import { copyTree } from "./file-trees.ts";
+import { FolderCache } from "./folder-cache.ts";
 import { indexPages, type IndexJob, type SearchPage } from "./search-indexer.ts";
 import { startTypeScriptWorker } from "./typescript-worker.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
@@ -69,24 +69,19 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     pages = new Map();
     const used = new Set<string>();
     const jobs: IndexJob[] = [];
-    const cachedAfterIndexing: Array<[built: string, cached: string]> = [];
+    const keptAfterIndexing: Array<[built: string, key: string, cache: FolderCache]> = [];
     for (const [number, shard] of shards.entries()) {
       const key = shardKey(shard);
       used.add(key);
-      const cached = path.join(options.cacheDir, key);
+      const cache = new FolderCache(path.join(options.cacheDir, key));
       const target = path.join(output, String(number));
-      if (fs.existsSync(path.join(cached, "pagefind.js"))) {
-        copyTree(cached, target);
-      } else {
+      if (cache.restore(key, target) === false) {
         jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
-        cachedAfterIndexing.push([target, cached]);
+        keptAfterIndexing.push([target, key, cache]);
       }
     }
     await indexInParallel(jobs);
-    for (const [target, cached] of cachedAfterIndexing) {
-      fs.rmSync(cached, { recursive: true, force: true });
-      copyTree(target, cached);
-    }
+    for (const [target, key, cache] of keptAfterIndexing) cache.store(key, target);
     writeShardList(output, shards.map((_, number) => `${number}/`));
     // Shards no page needs any more.
     for (const entry of fs.existsSync(options.cacheDir) ? fs.readdirSync(options.cacheDir) : []) {

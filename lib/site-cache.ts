@@ -1,12 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { linkTree } from "./file-trees.ts";
+import { filesUnder } from "./file-trees.ts";
 
 /**
- * The whole built site, kept from the last successful build together with a fingerprint of everything it was
- * built from. A build whose inputs have not changed restores it instead of building: the same files, byte for
- * byte, in a fraction of the time.
+ * What the whole built site depends on. The last successful build is kept (a FolderCache) under this fingerprint;
+ * a build whose inputs have not changed restores it instead of building: the same files, byte for byte, in a
+ * fraction of the time.
  */
 
 const projectDir = path.join(import.meta.dirname, "..");
@@ -24,67 +24,14 @@ export function siteFingerprint(contentDir: string, generatorRoot = projectDir):
   hash.update(JSON.stringify(significantEnvironment.map((name) => process.env[name] ?? "")));
   const add = (root: string, label: string, withText: boolean) => {
     if (!fs.existsSync(root)) return;
-    for (const file of filesOf(root)) {
-      const { size, mtimeMs } = fs.statSync(file);
-      hash.update(`${label}/${path.relative(root, file)}\0${size}\0${mtimeMs}\0`);
-      if (withText) hash.update(fs.readFileSync(file));
+    const files = fs.statSync(root).isDirectory() ? filesUnder(root).sort() : [""];
+    for (const file of files) {
+      const { size, mtimeMs } = fs.statSync(path.join(root, file));
+      hash.update(`${label}/${file}\0${size}\0${mtimeMs}\0`);
+      if (withText) hash.update(fs.readFileSync(path.join(root, file)));
     }
   };
   add(contentDir, "content", false);
   for (const input of generatorInputs) add(path.join(generatorRoot, input), input, input !== "static");
   return hash.digest("hex");
-}
-
-function filesOf(root: string): string[] {
-  if (!fs.statSync(root).isDirectory()) return [root];
-  return fs
-    .readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
-
-/**
- * The kept site shares its files with the output (hard links), so something that rewrites an output file in place
- * (the dev server writing into the same folder, say) would change the kept file too. A manifest of every file's
- * size and modification time catches that: a kept site that changed is never restored.
- */
-export class SiteCache {
-  readonly #dir: string;
-
-  constructor(dir: string) {
-    this.#dir = dir;
-  }
-
-  /** Restores the site built from these inputs into `target`; false when there is none (or it was touched). */
-  restore(fingerprint: string, target: string): number | false {
-    const manifestFile = path.join(this.#dir, "manifest.json");
-    if (!fs.existsSync(manifestFile)) return false;
-    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { fingerprint: string; files: Record<string, [number, number]> };
-    if (manifest.fingerprint !== fingerprint) return false;
-    const site = path.join(this.#dir, "site");
-    for (const [file, [size, mtimeMs]] of Object.entries(manifest.files)) {
-      const stat = fs.statSync(path.join(site, file), { throwIfNoEntry: false });
-      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
-    }
-    fs.mkdirSync(target, { recursive: true });
-    return linkTree(site, target);
-  }
-
-  /** Keeps a freshly built site for the next build with the same inputs. */
-  store(fingerprint: string, built: string): void {
-    const manifestFile = path.join(this.#dir, "manifest.json");
-    const site = path.join(this.#dir, "site");
-    fs.rmSync(manifestFile, { force: true });
-    fs.rmSync(site, { recursive: true, force: true });
-    fs.mkdirSync(site, { recursive: true });
-    linkTree(built, site);
-    const files: Record<string, [number, number]> = {};
-    for (const file of filesOf(site)) {
-      const { size, mtimeMs } = fs.statSync(file);
-      files[path.relative(site, file)] = [size, mtimeMs];
-    }
-    // Written last: a build stopped half-way leaves no manifest, so nothing half-kept is ever restored.
-    fs.writeFileSync(manifestFile, JSON.stringify({ fingerprint, files }));
-  }
 }

@@ -8,10 +8,11 @@
  *   npm run build -- --output=dist        another output folder
  *   npm run build -- --no-search          without the search index (faster; the search page finds nothing)
  */
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { SiteCache, siteFingerprint } from "../lib/site-cache.ts";
+import { removeInBackground } from "../lib/file-trees.ts";
+import { FolderCache } from "../lib/folder-cache.ts";
+import { siteFingerprint } from "../lib/site-cache.ts";
 
 const projectDir = path.join(import.meta.dirname, "..");
 
@@ -21,7 +22,7 @@ export async function buildSite(outputDir: string, options: { quiet?: boolean } 
   const next = `${target}.next`;
   const previous = `${target}.previous`;
   const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
-  const cache = new SiteCache(path.join(path.resolve(process.env.BLOG_BUILD_CACHE ?? path.join(projectDir, ".cache/pages")), "site"));
+  const cache = new FolderCache(path.join(path.resolve(process.env.BLOG_BUILD_CACHE ?? path.join(projectDir, ".cache/pages")), "site"));
   const fingerprint = siteFingerprint(contentDir);
   fs.rmSync(next, { recursive: true, force: true });
 
@@ -46,17 +47,6 @@ export async function buildSite(outputDir: string, options: { quiet?: boolean } 
   fs.renameSync(next, target);
   removeInBackground(previous);
   return restored;
-}
-
-/** The previous output can be large; deleting it need not hold up the end of the build. */
-function removeInBackground(dir: string): void {
-  if (!fs.existsSync(dir)) return;
-  const aside = `${dir}-${process.pid}-${Date.now()}`;
-  fs.renameSync(dir, aside);
-  spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(aside)}, { recursive: true, force: true })`], {
-    detached: true,
-    stdio: "ignore",
-  }).unref();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
