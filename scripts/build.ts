@@ -39,6 +39,9 @@ export async function buildSite(outputDir: string, options: { quiet?: boolean } 
       await eleventy.write();
     } catch (error) {
       fs.rmSync(next, { recursive: true, force: true });
+      // Eleventy rejects on the first error while its copying of static files may still be under way and write
+      // into the folder again; once the process ends, nothing can.
+      process.once("exit", () => fs.rmSync(next, { recursive: true, force: true }));
       throw error;
     }
     cache.store(fingerprint, next);
