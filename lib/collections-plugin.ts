@@ -1,4 +1,5 @@
 import type { ContentData } from "./content-plugin.ts";
+import { printWarnings } from "./build-warnings.ts";
 import { AuthorErrors } from "./errors.ts";
 import type { Post } from "./post-model.ts";
 import { buildSiteIndex } from "./site-index.ts";
@@ -44,9 +45,7 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
 
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard);
-    if (index.warnings.length > 0) {
-      console.warn(`[blog] Warnings:\n${index.warnings.map((w) => `  ${w.message}`).join("\n")}`);
-    }
+    printWarnings(index.warnings.map((warning) => warning.message));
     if (index.errors.length > 0) {
       if (!options.preview) throw new AuthorErrors(index.errors);
       // The preview keeps serving: each broken page shows its error until the file is fixed.

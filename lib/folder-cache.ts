@@ -6,6 +6,8 @@ interface Manifest {
   key: string;
   /** Each file's path in the folder, size and modification time; it is kept as `files/<its index here>`. */
   files: Array<[file: string, size: number, mtimeMs: number]>;
+  /** What the build that wrote the folder had to say, to be said again when it is put back. */
+  notes: string[];
 }
 
 /**
@@ -28,7 +30,7 @@ export class FolderCache {
   }
 
   /** Puts the folder kept under `key` into `target`; false when there is none (or it was touched). */
-  restore(key: string, target: string): number | false {
+  restore(key: string, target: string): { files: number; notes: string[] } | false {
     if (!fs.existsSync(this.#manifestFile)) return false;
     const manifest = JSON.parse(fs.readFileSync(this.#manifestFile, "utf8")) as Manifest;
     if (manifest.key !== key) return false;
@@ -43,11 +45,11 @@ export class FolderCache {
       made.add(folder);
       linkFile(path.join(this.#kept, String(index)), path.join(target, file));
     }
-    return manifest.files.length;
+    return { files: manifest.files.length, notes: manifest.notes };
   }
 
   /** Keeps a freshly built folder under `key`, in place of whatever was kept before. */
-  store(key: string, built: string): void {
+  store(key: string, built: string, notes: string[] = []): void {
     fs.rmSync(this.#manifestFile, { force: true });
     removeInBackground(this.#kept);
     fs.mkdirSync(this.#kept, { recursive: true });
@@ -58,6 +60,6 @@ export class FolderCache {
       return [file, size, mtimeMs];
     });
     // Written last: a build stopped half-way leaves no manifest, so nothing half-kept is ever put back.
-    fs.writeFileSync(this.#manifestFile, JSON.stringify({ key, files } satisfies Manifest));
+    fs.writeFileSync(this.#manifestFile, JSON.stringify({ key, files, notes } satisfies Manifest));
   }
 }

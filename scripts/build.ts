@@ -10,6 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { takePrintedWarnings } from "../lib/build-warnings.ts";
 import { removeInBackground } from "../lib/file-trees.ts";
 import { FolderCache } from "../lib/folder-cache.ts";
 import { siteFingerprint } from "../lib/site-cache.ts";
@@ -26,9 +27,10 @@ export async function buildSite(outputDir: string, options: { quiet?: boolean } 
   const fingerprint = siteFingerprint(contentDir);
   fs.rmSync(next, { recursive: true, force: true });
 
-  let restored = cache.restore(fingerprint, next);
-  if (restored === false) {
-    restored = 0;
+  const kept = cache.restore(fingerprint, next);
+  if (kept) {
+    for (const warnings of kept.notes) console.warn(warnings);
+  } else {
     try {
       // Loaded only when there is something to build.
       const { default: Eleventy } = await import("@11ty/eleventy");
@@ -44,12 +46,12 @@ export async function buildSite(outputDir: string, options: { quiet?: boolean } 
       process.once("exit", () => fs.rmSync(next, { recursive: true, force: true }));
       throw error;
     }
-    cache.store(fingerprint, next);
+    cache.store(fingerprint, next, takePrintedWarnings());
   }
   if (fs.existsSync(target)) fs.renameSync(target, previous);
   fs.renameSync(next, target);
   removeInBackground(previous);
-  return restored;
+  return kept ? kept.files : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

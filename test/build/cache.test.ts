@@ -58,6 +58,17 @@ describe("build caches", () => {
     assert.deepEqual(fileHashes(next.outputDir), fileHashes(cold.outputDir));
   });
 
+  it("prints the last build's warnings again when it restores that build", async () => {
+    const content = copyFixture("images");
+    const first = await buildSite(content, { env });
+    assert.equal(first.exitCode, 0, first.log);
+    const warning = /The image "red\.png" has no alt text/;
+    assert.match(first.log, warning);
+    const again = await buildSite(content, { env });
+    assert.match(again.log, /restored from the build cache/);
+    assert.match(again.log, warning);
+  });
+
   it("renders a changed post again, and only it", async () => {
     const content = copyFixture("site");
     const first = await buildSite(content, { env });

@@ -21,10 +21,10 @@ describe("a kept folder", () => {
     const built = builtFolder();
     const cache = new FolderCache(temporaryDir("folder-cache-"));
     assert.equal(cache.restore("k1", temporaryDir("folder-cache-out-")), false, "nothing kept yet");
-    cache.store("k1", built);
+    cache.store("k1", built, ["[blog] Warnings:\n  an image has no alt text"]);
     assert.equal(cache.restore("k2", temporaryDir("folder-cache-out-")), false);
     const target = path.join(temporaryDir("folder-cache-out-"), "site");
-    assert.equal(cache.restore("k1", target), 4);
+    assert.deepEqual(cache.restore("k1", target), { files: 4, notes: ["[blog] Warnings:\n  an image has no alt text"] });
     assert.deepEqual(fileHashes(target), fileHashes(built));
   });
 
@@ -33,7 +33,7 @@ describe("a kept folder", () => {
     const cache = new FolderCache(temporaryDir("folder-cache-"));
     cache.store("k", built);
     const target = temporaryDir("folder-cache-out-");
-    assert.equal(cache.restore("k", target), 4);
+    assert.equal((cache.restore("k", target) || { files: 0 }).files, 4);
     fs.writeFileSync(path.join(target, "posts/a/index.html"), "rewritten by something else");
     assert.equal(cache.restore("k", temporaryDir("folder-cache-out-")), false);
   });
@@ -46,7 +46,7 @@ describe("a kept folder", () => {
     cache.store("new", newer);
     assert.equal(cache.restore("old", temporaryDir("folder-cache-out-")), false);
     const target = temporaryDir("folder-cache-out-");
-    assert.equal(cache.restore("new", target), 1);
+    assert.deepEqual(cache.restore("new", target), { files: 1, notes: [] });
     assert.deepEqual([...fileHashes(target).keys()], ["only.html"]);
   });
 });
