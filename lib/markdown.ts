@@ -20,6 +20,39 @@ export function headingId(text: string): string {
 }
 
 /**
+ * Ids the page layouts give their own elements (the skip link's target, the labels of the table of contents and
+ * the series box): a heading called "Main" must not take one.
+ */
+const layoutIds = new Set(["main", "toc-title", "series-box-title"]);
+
+/** Marks the heading ids of a shortcode's inner content until the whole body is known; see uniqueFragmentIds. */
+const fragmentIdMark = "\uE000";
+
+/** markdown-it env of a fragment rendered apart from the body it goes into: a shortcode's inner content. */
+export const fragmentEnv = (): { fragment: true } => ({ fragment: true });
+
+function headingIdFor(title: string, state: { env?: { fragment?: boolean } }): string {
+  const id = headingId(title);
+  if (state.env?.fragment) return fragmentIdMark + id;
+  return layoutIds.has(id) ? `${id}-1` : id;
+}
+
+/**
+ * A shortcode's inner content is rendered on its own, before the body around it, so its headings cannot see the
+ * body's ids. Once the body is assembled, they get ids of their own: the body's headings keep theirs (the table of
+ * contents and links from elsewhere point at them), a clashing fragment heading takes the next free `-n`.
+ */
+export function uniqueFragmentIds(html: string, bodyIds: Iterable<string>): string {
+  const used = new Set([...layoutIds, ...bodyIds]);
+  return html.replace(new RegExp(` id="${fragmentIdMark}([^"]*)"`, "g"), (_, id: string) => {
+    let unique = id;
+    for (let n = 1; used.has(unique); n++) unique = `${id}-${n}`;
+    used.add(unique);
+    return ` id="${unique}"`;
+  });
+}
+
+/**
  * `</br>` is a common typo for `<br>`; browsers read it as a line break but it is not valid HTML, so raw HTML
  * written that way is emitted as `<br>`.
  */
@@ -47,7 +80,7 @@ function createMarkdown(): MarkdownIt {
   md.use(cjkFriendly);
   md.use(cjkUnderscoreEmphasis);
   md.use(footnote);
-  md.use(anchor, { slugify: headingId, tabIndex: false });
+  md.use(anchor, { slugifyWithState: headingIdFor, tabIndex: false });
   md.use(repairEndBreakTags);
   md.use(standaloneShortcodes);
   return md;

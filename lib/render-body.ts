@@ -4,7 +4,7 @@ import { html, trustedHtml, type SafeHtml } from "../shortcodes/html.ts";
 import { parseShortcodes, type ShortcodeCall, type ShortcodeNode } from "../shortcodes/parse.ts";
 import { ParamError, type RenderContext, type Shortcode } from "../shortcodes/shortcode.ts";
 import { AuthorError } from "./errors.ts";
-import { markdown } from "./markdown.ts";
+import { fragmentEnv, markdown, uniqueFragmentIds } from "./markdown.ts";
 import { countWords, hasCjk, isCjkLanguage, readingMinutes } from "./reading-time.ts";
 import { fillPlaceholders, placeholder, stripPlaceholders } from "./shortcode-placeholders.ts";
 
@@ -72,7 +72,11 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
 
   const env = {};
   const tokens = markdown.parse(source, env);
-  const html = expansion.fill(markdown.renderer.render(tokens, markdown.options, env));
+  const headings = collectHeadings(tokens);
+  const html = uniqueFragmentIds(
+    expansion.fill(markdown.renderer.render(tokens, markdown.options, env)),
+    headings.map((heading) => heading.id),
+  );
 
   const text = plainText(tokens);
   const cjk = isCjkLanguage(options.lang) || hasCjk(text);
@@ -87,7 +91,7 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
     hasMoreMarker,
     wordCount,
     readingMinutes: readingMinutes(wordCount, cjk),
-    headings: collectHeadings(tokens),
+    headings,
   };
 }
 
@@ -142,8 +146,7 @@ class Expansion {
 
   /** Inner content is Markdown too, with its own shortcode calls expanded. */
   #renderInner(nodes: ShortcodeNode[]): SafeHtml {
-    const env = {};
-    return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), env)).trim());
+    return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), fragmentEnv())).trim());
   }
 }
 

@@ -4,6 +4,7 @@ import path from "node:path";
 import { before, describe, it } from "node:test";
 import sharp from "sharp";
 import { bundledContent, buildSite, fixturesDir, loadPage, makeContent, outputFile, pageExists, text, type BuildResult } from "../helpers/site.ts";
+import { invalidHtml } from "../helpers/html-validity.ts";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
 
 const fixture = path.join(fixturesDir, "images");
@@ -129,6 +130,10 @@ describe("images of a post, referenced every way", () => {
     for (const url of ["/posts/gallery/img/photo.jpg", "/posts/gallery/img/new tyler.webp", "/posts/gallery/red.png", "/posts/gallery/feature.jpg"]) {
       assert.ok(pageExists(build.outputDir, url), url);
     }
+  });
+
+  it("writes valid HTML around every kind of image", () => {
+    assert.deepEqual(invalidHtml(build.outputDir), []);
   });
 
   it("does no image work on a second build with unchanged images", async () => {

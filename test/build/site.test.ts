@@ -3,13 +3,19 @@ import fs from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import { DOMParser } from "linkedom";
+import { invalidHtml } from "../helpers/html-validity.ts";
 import { checkLinks } from "../helpers/link-check.ts";
 import { bundledContent, buildSite, copyFixture, fixturesDir, loadPage, pageExists, text, type BuildResult } from "../helpers/site.ts";
 
 const fixture = path.join(fixturesDir, "site");
 
+/** The titles of a page's post cards, without what marks a post published elsewhere. */
 function cardTitles(doc: Document): string[] {
-  return [...doc.querySelectorAll(".post-card-title a")].map((a) => text(a));
+  return [...doc.querySelectorAll(".post-card-title a")].map((a) => {
+    const title = a.cloneNode(true) as Element;
+    for (const mark of title.querySelectorAll(".external-mark, .visually-hidden")) mark.remove();
+    return text(title);
+  });
 }
 
 function xml(file: string): Document {
@@ -139,8 +145,12 @@ describe("the fixture site: every generated page", () => {
     const link = card.querySelector(".post-card-title a")!;
     assert.equal(link.getAttribute("href"), "https://example.com/elsewhere");
     assert.equal(link.getAttribute("rel"), "external");
-    assert.ok(card.querySelector(".external-mark[aria-label]"));
-    assert.equal(page("/archive/").querySelector("a[href='https://example.com/elsewhere']")?.getAttribute("rel"), "external");
+    // Marked for the eye with an arrow, and in the link's name for screen readers.
+    assert.equal(link.querySelector(".external-mark")?.getAttribute("aria-hidden"), "true");
+    assert.equal(text(link.querySelector(".visually-hidden")), "(external link)");
+    const archiveLink = page("/archive/").querySelector("a[href='https://example.com/elsewhere']");
+    assert.equal(archiveLink?.getAttribute("rel"), "external");
+    assert.match(text(archiveLink), /\(external link\)$/);
   });
 
   it("serves a post under its slug, with redirects from its aliases", () => {
@@ -287,6 +297,10 @@ describe("the fixture site: every generated page", () => {
   it("has no broken internal link or anchor", () => {
     assert.deepEqual(checkLinks(build.outputDir), []);
   });
+
+  it("is valid HTML on every page", () => {
+    assert.deepEqual(invalidHtml(build.outputDir), []);
+  });
 });
 
 describe("a site served under a path prefix", () => {
@@ -342,5 +356,9 @@ describe("the bundled site: generated pages", () => {
 
   it("has no broken internal link or anchor", () => {
     assert.deepEqual(checkLinks(build.outputDir), []);
+  });
+
+  it("is valid HTML on every page", () => {
+    assert.deepEqual(invalidHtml(build.outputDir), []);
   });
 });

@@ -132,3 +132,21 @@ describe("renderBody: measures", () => {
     );
   });
 });
+
+describe("renderBody: heading ids", () => {
+  it("gives every heading a unique id, the body's own headings keeping theirs", () => {
+    const rendered = body("## Setup\n\n{{< alert >}}\n## Setup\n\nInside.\n{{< /alert >}}\n\n## Setup\n");
+    const ids = [...dom(rendered.html).querySelectorAll("h2")].map((h) => h.id);
+    assert.deepEqual(ids, ["setup", "setup-2", "setup-1"]);
+    assert.deepEqual(
+      rendered.headings.map((h) => h.id),
+      ["setup", "setup-1"],
+    );
+  });
+
+  it("keeps headings off the ids the page layout uses", () => {
+    const rendered = body("## Main\n\n{{< alert >}}\n## TOC title\n{{< /alert >}}\n");
+    const ids = [...dom(rendered.html).querySelectorAll("h2")].map((h) => h.id);
+    assert.deepEqual(ids, ["main-1", "toc-title-1"]);
+  });
+});
