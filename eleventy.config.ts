@@ -5,6 +5,7 @@ import { contentPlugin, inputPath } from "./lib/content-plugin.ts";
 import { filtersPlugin } from "./lib/filters-plugin.ts";
 import { generatedPagesPlugin } from "./lib/generated-pages-plugin.ts";
 import { imagesPlugin } from "./lib/images-plugin.ts";
+import { BodyLinks, linkCheckPlugin } from "./lib/link-check-plugin.ts";
 import { searchPlugin } from "./lib/search-plugin.ts";
 import { securityPlugin } from "./lib/security-plugin.ts";
 import { loadSiteSettings, type SiteSettings } from "./lib/site-settings.ts";
@@ -32,12 +33,15 @@ export default function (eleventyConfig: EleventyConfig) {
   const staticDir = path.join(projectDir, "static");
   // Rendered pages and encoded images are cached between builds; BLOG_BUILD_CACHE and BLOG_IMAGE_CACHE move them.
   const cacheDir = (variable: string, name: string) => path.resolve(process.env[variable] ?? path.join(projectDir, ".cache", name));
-  eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, settings, preview, cacheDir: cacheDir("BLOG_BUILD_CACHE", "pages") });
+  const links = new BodyLinks();
+  eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, settings, preview, cacheDir: cacheDir("BLOG_BUILD_CACHE", "pages"), links });
   eleventyConfig.addPlugin(imagesPlugin, { cacheDir: cacheDir("BLOG_IMAGE_CACHE", "images") });
   eleventyConfig.addPlugin(collectionsPlugin, { settings, preview });
   eleventyConfig.addPlugin(filtersPlugin, { settings });
   eleventyConfig.addPlugin(generatedPagesPlugin);
   eleventyConfig.addPlugin(securityPlugin);
+  // Before the search index: a build that fails on a broken link need not index anything.
+  eleventyConfig.addPlugin(linkCheckPlugin, { links, settings, preview });
   eleventyConfig.addPlugin(searchPlugin, { background: serving, enabled: process.env.BLOG_SEARCH !== "0", cacheDir: path.join(cacheDir("BLOG_BUILD_CACHE", "pages"), "search") });
   eleventyConfig.addGlobalData("site", settings);
   eleventyConfig.addGlobalData("preview", preview);

@@ -13,6 +13,7 @@ import { fillSiteCalls, type SiteShortcodeCall } from "./render-body.ts";
 import type { SiteIndex } from "./site-index.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import { SourcePool } from "./source-pool.ts";
+import type { BodyLinks } from "./link-check-plugin.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
 
 /** The data every content page carries into the Eleventy data cascade. */
@@ -44,6 +45,8 @@ export interface ContentPluginOptions {
   preview: boolean;
   /** Where rendered pages are kept between builds. */
   cacheDir: string;
+  /** Told the links of every body rendered, for the link check once the site is written. */
+  links: BodyLinks;
 }
 
 /** From this many content files on, Markdown is rendered in worker threads beside Eleventy's own work. */
@@ -118,12 +121,14 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
       if (data.post) listings.record(file, data.post, data.permalink !== false);
       return data;
     },
-    compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex } }) => {
+    compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex }; page: { url?: string | false } }) => {
       const file = path.resolve(inputPath);
       const result = await readPage(file, context());
       devRefresh?.remember(file, data);
       if (!result.ok) return "";
-      return bodyWithSiteCalls(result.page.body.html, data.collections.site.siteCallOutputs[inputPath]);
+      const html = bodyWithSiteCalls(result.page.body.html, data.collections.site.siteCallOutputs[inputPath]);
+      if (data.page.url) options.links.record(file, data.page.url, html);
+      return html;
     },
   });
 }

@@ -4,7 +4,7 @@ import type { EleventyConfig } from "./types/eleventy.ts";
 
 export type RenderData = Record<string, unknown> & {
   layout?: unknown;
-  page?: { outputPath?: unknown; inputPath?: string };
+  page?: { outputPath?: unknown; inputPath?: string; url?: string | false };
   siteCalls?: unknown;
   collections?: { site?: { siteCallOutputs: Record<string, string[]> } };
 };

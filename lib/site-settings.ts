@@ -25,6 +25,8 @@ export interface SiteSettings {
   homePosts: number;
   /** A missing image stops the build ("error"), or only warns while a migrated site is being fixed ("warn"). */
   missingImages: "error" | "warn";
+  /** A post's link to a page or anchor the site does not have stops the build ("error") or only warns ("warn"). */
+  brokenLinks: "error" | "warn";
 }
 
 const defaults: SiteSettings = {
@@ -39,6 +41,7 @@ const defaults: SiteSettings = {
   postsPerPage: 10,
   homePosts: 5,
   missingImages: "error",
+  brokenLinks: "error",
 };
 
 export const siteSettingsFile = "_data/site.json";
@@ -114,6 +117,8 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
   const pathPrefix = (prefix as string).replace(/\/?$/, "/");
   const missingImages = raw.missingImages ?? defaults.missingImages;
   if (missingImages !== "error" && missingImages !== "warn") fail("missingImages", '"error" or "warn"');
+  const brokenLinks = raw.brokenLinks ?? defaults.brokenLinks;
+  if (brokenLinks !== "error" && brokenLinks !== "warn") fail("brokenLinks", '"error" or "warn"');
   if (basePath !== "/" && basePath !== pathPrefix) {
     fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
   }
@@ -131,5 +136,6 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     postsPerPage: count("postsPerPage"),
     homePosts: count("homePosts"),
     missingImages: missingImages as SiteSettings["missingImages"],
+    brokenLinks: brokenLinks as SiteSettings["brokenLinks"],
   };
 }

@@ -120,6 +120,58 @@ describe("shortcode errors", () => {
   });
 });
 
+describe("links in posts", () => {
+  const linking = [
+    "---",
+    'title: "Linking"',
+    "date: 2024-01-02",
+    "tags: [人工智能]",
+    "---",
+    "",
+    "## 第一节",
+    "",
+    "Fine: [b](../b/), [its section](/posts/b/#details), [the tag](/tags/人工智能/), [a file](notes.txt), [top](#top), [here](#第一节)[^1].",
+    "",
+    "Broken: [nope](/posts/nop/), [anchor](/posts/b/#detail), [here](#第二节), [a draft](/posts/d/), and <a href='/posts/b'>fine</a>.",
+    "",
+    '<p><a href="/posts/b/#details">Raw HTML, fine</a> <a href="/posts/gone/">raw HTML, broken</a></p>',
+    "",
+    "[^1]: A footnote, whose links work too.",
+    "",
+  ].join("\n");
+  const files = {
+    "posts/a/index.md": linking,
+    "posts/a/notes.txt": "notes",
+    "posts/b/index.md": '---\ntitle: "B"\ndate: 2024-01-01\n---\n\n## Details\n\nText.\n',
+    "posts/d/index.md": '---\ntitle: "D"\ndate: 2024-01-01\ndraft: true\n---\n\nText.\n',
+  };
+  const expected = [
+    /posts\/a\/index\.md:11:16: The link "\/posts\/nop\/" goes to no page or file of this site\. Did you mean [^\n]*\/posts\/b\//,
+    /posts\/a\/index\.md:11:39: The link "\/posts\/b\/#detail" goes to \/posts\/b\/, which has no #detail\. Did you mean #details\?/,
+    /posts\/a\/index\.md:11:65: The link "#第二节" goes to \/posts\/a\/, which has no #第二节\. Did you mean #第一节\?/,
+    /posts\/a\/index\.md:11:82: The link "\/posts\/d\/" goes to no page or file of this site/,
+    /posts\/a\/index\.md:13:60: The link "\/posts\/gone\/" goes to no page or file of this site/,
+  ];
+
+  it("stops on every link to a page or anchor the site does not have, with its place and the nearest that exist", async () => {
+    const build = await buildSite(makeContent(files));
+    assert.notEqual(build.exitCode, 0);
+    for (const pattern of expected) assert.match(build.log, pattern);
+    assert.match(build.log, /5 problems in the content/);
+  });
+
+  it("only warns when the site allows it, and in the preview", async () => {
+    const warned = await buildSite(makeContent({ ...files, "_data/site.json": JSON.stringify({ brokenLinks: "warn" }) }));
+    assert.equal(warned.exitCode, 0, warned.log);
+    for (const pattern of expected) assert.match(warned.log, pattern);
+    const preview = await buildSite(makeContent(files), { env: { BLOG_PREVIEW: "1" } });
+    assert.equal(preview.exitCode, 0, preview.log);
+    // The draft is built in the preview, so the link to it works there.
+    assert.doesNotMatch(preview.log, /"\/posts\/d\/"/);
+    assert.match(preview.log, expected[0]!);
+  });
+});
+
 describe("Eleventy's meaning of tags does not leak", () => {
   it("treats tags called posts and all as ordinary tags", async () => {
     const content = makeContent({

@@ -17,6 +17,7 @@ const settings: SiteSettings = {
   postsPerPage: 10,
   homePosts: 5,
   missingImages: "error",
+  brokenLinks: "error",
 };
 const mtime = new Date("2024-01-01T00:00:00Z");
 
