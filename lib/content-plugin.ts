@@ -119,6 +119,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
       const file = path.resolve(inputPath);
       const data = await contentData(file, context(), preview);
       if (data.post) listings.record(file, data.post, data.permalink !== false);
+      options.links.noteDraft(file, data.post?.draft && data.permalink === false ? data.post.url : undefined);
       return data;
     },
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex }; page: { url?: string | false } }) => {

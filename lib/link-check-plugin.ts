@@ -18,15 +18,24 @@ interface BodyLinkRecord {
  */
 export class BodyLinks {
   readonly #pages = new Map<string, BodyLinkRecord>();
+  /** URLs of drafts this build leaves out, by source file: a link to one deserves its own message. */
+  readonly #drafts = new Map<string, string>();
 
   record(inputPath: string, url: string, html: string): void {
     this.#pages.set(path.resolve(inputPath), { url, hrefs: linksIn(html) });
+  }
+
+  /** Tells whether a content file is a draft left out of this build (so its URL has no page). */
+  noteDraft(inputPath: string, url: string | undefined): void {
+    if (url) this.#drafts.set(path.resolve(inputPath), url);
+    else this.#drafts.delete(path.resolve(inputPath));
   }
 
   /** Every recorded link that leads to no page, file or anchor of the site built into `outputDir`. */
   check(outputDir: string): AuthorError[] {
     const site = new BuiltSite(outputDir);
     const problems: AuthorError[] = [];
+    const drafts = new Set(this.#drafts.values());
     for (const [file, { url, hrefs }] of this.#pages) {
       // A file deleted since (under the dev server) has no page any more.
       if (!fs.existsSync(file)) continue;
@@ -35,7 +44,15 @@ export class BodyLinks {
         const target = resolveLink(href, url);
         if (!target) continue;
         const targetFile = site.fileOf(target.path);
-        if (!targetFile) {
+        if (!targetFile && drafts.has(target.path)) {
+          problems.push(
+            new AuthorError(
+              located.find(href),
+              `The link "${decode(href)}" goes to a draft, which is not published`,
+              "Publish it (`draft: false` in its front matter) or link elsewhere until it is",
+            ),
+          );
+        } else if (!targetFile) {
           const suggestions = nearest(target.path, site.pageUrls());
           problems.push(
             new AuthorError(

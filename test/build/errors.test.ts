@@ -149,7 +149,7 @@ describe("links in posts", () => {
     /posts\/a\/index\.md:11:16: The link "\/posts\/nop\/" goes to no page or file of this site\. Did you mean [^\n]*\/posts\/b\//,
     /posts\/a\/index\.md:11:39: The link "\/posts\/b\/#detail" goes to \/posts\/b\/, which has no #detail\. Did you mean #details\?/,
     /posts\/a\/index\.md:11:65: The link "#第二节" goes to \/posts\/a\/, which has no #第二节\. Did you mean #第一节\?/,
-    /posts\/a\/index\.md:11:82: The link "\/posts\/d\/" goes to no page or file of this site/,
+    /posts\/a\/index\.md:11:82: The link "\/posts\/d\/" goes to a draft, which is not published\. Publish it/,
     /posts\/a\/index\.md:13:60: The link "\/posts\/gone\/" goes to no page or file of this site/,
   ];
 
