@@ -34,47 +34,41 @@ export class BodyLinks {
   /** Every recorded link that leads to no page, file or anchor of the site built into `outputDir`. */
   check(outputDir: string): AuthorError[] {
     const site = new BuiltSite(outputDir);
-    const problems: AuthorError[] = [];
     const drafts = new Set(this.#drafts.values());
+    const problems: AuthorError[] = [];
     for (const [file, { url, hrefs }] of this.#pages) {
       // A file deleted since (under the dev server) has no page any more.
       if (!fs.existsSync(file)) continue;
       const located = new Locator(file);
       for (const href of hrefs) {
         const target = resolveLink(href, url);
-        if (!target) continue;
-        const targetFile = site.fileOf(target.path);
-        if (!targetFile && drafts.has(target.path)) {
-          problems.push(
-            new AuthorError(
-              located.find(href),
-              `The link "${decode(href)}" goes to a draft, which is not published`,
-              "Publish it (`draft: false` in its front matter) or link elsewhere until it is",
-            ),
-          );
-        } else if (!targetFile) {
-          const suggestions = nearest(target.path, site.pageUrls());
-          problems.push(
-            new AuthorError(
-              located.find(href),
-              `The link "${decode(href)}" goes to no page or file of this site`,
-              suggestions.length > 0 ? `Did you mean ${suggestions.join(" or ")}?` : "Fix the link, or publish the page it goes to",
-            ),
-          );
-        } else if (target.fragment && targetFile.endsWith(".html") && target.fragment !== "top" && !site.idsOf(targetFile).has(target.fragment)) {
-          const suggestions = nearest(target.fragment, site.headingIdsOf(targetFile)).map((id) => `#${id}`);
-          problems.push(
-            new AuthorError(
-              located.find(href),
-              `The link "${decode(href)}" goes to ${target.path}, which has no #${target.fragment}`,
-              suggestions.length > 0 ? `Did you mean ${suggestions.join(" or ")}?` : "Link to one of the page's headings",
-            ),
-          );
-        }
+        const wrong = target && whatIsWrong(target, site, drafts);
+        if (wrong) problems.push(new AuthorError(located.find(href), `The link "${decode(href)}" ${wrong.problem}`, wrong.hint));
       }
     }
     return problems;
   }
+}
+
+function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite, drafts: Set<string>): { problem: string; hint: string } | undefined {
+  const file = site.fileOf(target.path);
+  if (!file && drafts.has(target.path)) {
+    return { problem: "goes to a draft, which is not published", hint: "Publish it (`draft: false` in its front matter) or link elsewhere until it is" };
+  }
+  if (!file) {
+    const suggestions = nearest(target.path, site.pageUrls());
+    return {
+      problem: "goes to no page or file of this site",
+      hint: suggestions.length > 0 ? `Did you mean ${suggestions.join(" or ")}?` : "Fix the link, or publish the page it goes to",
+    };
+  }
+  // "#top" is the top of any page, with or without such an id.
+  if (!target.fragment || target.fragment === "top" || !file.endsWith(".html") || site.idsOf(file).has(target.fragment)) return undefined;
+  const suggestions = nearest(target.fragment, site.headingIdsOf(file)).map((id) => `#${id}`);
+  return {
+    problem: `goes to ${target.path}, which has no #${target.fragment}`,
+    hint: suggestions.length > 0 ? `Did you mean ${suggestions.join(" or ")}?` : "Link to one of the page's headings",
+  };
 }
 
 export interface LinkCheckPluginOptions {
