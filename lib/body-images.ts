@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
-import { AuthorError, displayPath, positionAt } from "./errors.ts";
+import { AuthorError, displayPath, positionAt, urlWrittenAt } from "./errors.ts";
 import { imageFacts, keepsOriginal, pictureHtml, plainImgHtml, responsiveImage, type PublishedFile } from "./images.ts";
 
 export interface BodyImageContext {
@@ -154,15 +154,7 @@ function publicUrl(file: string, context: BodyImageContext): string | undefined 
 
 /** Where an image is written in the source: the next occurrence of its path, as written or as rendered. */
 function locate(src: string, context: BodyImageContext, searchFrom: Map<string, number>): { file: string; line: number; column: number; offset: number } {
-  let decoded = src;
-  try {
-    decoded = decodeURI(src);
-  } catch {
-    // Search for it as written.
-  }
-  const from = searchFrom.get(src) ?? 0;
-  const found = [src, decoded].map((needle) => context.source.indexOf(needle, from)).filter((index) => index >= 0);
-  const offset = found.length > 0 ? Math.min(...found) : -1;
+  const offset = urlWrittenAt(context.source, src, searchFrom.get(src) ?? 0);
   if (offset === -1) return { file: context.file, line: context.firstLine, column: 1, offset: 0 };
   searchFrom.set(src, offset + 1);
   const position = positionAt(context.source, offset);

@@ -62,3 +62,27 @@ export function positionAt(text: string, offset: number): { line: number; column
   }
   return { line, column: offset - lineStart + 1 };
 }
+
+/**
+ * Where a URL the body uses (a link or an image) is next written in its source, from `from` on: as written or as
+ * rendered (Markdown percent-encodes what it renders), and whole — `/posts/b/#detail` is not found inside
+ * `/posts/b/#details`. -1 when it is not there.
+ */
+export function urlWrittenAt(source: string, url: string, from = 0): number {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // Search for it as written only.
+  }
+  const offsets = [...new Set([url, decoded])].map((needle) => wholeAt(source, needle, from)).filter((offset) => offset >= 0);
+  return offsets.length > 0 ? Math.min(...offsets) : -1;
+}
+
+function wholeAt(text: string, needle: string, from: number): number {
+  for (let offset = text.indexOf(needle, from); offset !== -1; offset = text.indexOf(needle, offset + 1)) {
+    const next = text[offset + needle.length];
+    if (next === undefined || /[\s)"'<>\]]/.test(next)) return offset;
+  }
+  return -1;
+}

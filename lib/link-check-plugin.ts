@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { printWarnings } from "./build-warnings.ts";
-import { AuthorError, AuthorErrors, positionAt } from "./errors.ts";
+import { AuthorError, AuthorErrors, positionAt, urlWrittenAt } from "./errors.ts";
 import { nearest } from "./nearest.ts";
 import type { SiteSettings } from "./site-settings.ts";
 import type { EleventyConfig } from "./types/eleventy.ts";
@@ -192,19 +192,9 @@ class Locator {
   find(href: string): { file: string; line?: number; column?: number } {
     const text = (this.#text ??= fs.readFileSync(this.#file, "utf8"));
     const from = this.#searchFrom.get(href) ?? 0;
-    const offsets = [...new Set([href, decode(href)])].map((needle) => wholeLinkAt(text, needle, from)).filter((offset) => offset >= 0);
-    if (offsets.length === 0) return { file: this.#file };
-    const offset = Math.min(...offsets);
+    const offset = urlWrittenAt(text, href, from);
+    if (offset === -1) return { file: this.#file };
     this.#searchFrom.set(href, offset + 1);
     return { file: this.#file, ...positionAt(text, offset) };
   }
-}
-
-/** Where `link` is written whole (not as the start of a longer one, as /posts/b/#detail is of /posts/b/#details). */
-function wholeLinkAt(text: string, link: string, from: number): number {
-  for (let offset = text.indexOf(link, from); offset !== -1; offset = text.indexOf(link, offset + 1)) {
-    const next = text[offset + link.length];
-    if (next === undefined || /[\s)"'<>\]]/.test(next)) return offset;
-  }
-  return -1;
 }
