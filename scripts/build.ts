@@ -10,21 +10,20 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { takePrintedWarnings } from "../lib/build-warnings.ts";
-import { removeInBackground } from "../lib/file-trees.ts";
-import { FolderCache } from "../lib/folder-cache.ts";
-import { siteFingerprint } from "../lib/site-cache.ts";
-
-const projectDir = path.join(import.meta.dirname, "..");
+import { removeInBackground } from "../lib/cache/file-trees.ts";
+import { FolderCache } from "../lib/cache/folder-cache.ts";
+import { siteFingerprint } from "../lib/cache/site-cache.ts";
+import { buildEnvironment, projectDir } from "../lib/environment.ts";
+import { takePrintedWarnings } from "../lib/output/build-warnings.ts";
 
 /** Builds the site into `outputDir`; returns how many files were restored from the cache instead (0 when built). */
 export async function buildSite(outputDir: string, options: { quiet?: boolean } = {}): Promise<number> {
   const target = path.resolve(outputDir);
   const next = `${target}.next`;
   const previous = `${target}.previous`;
-  const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(projectDir, "content"));
-  const cache = new FolderCache(path.join(path.resolve(process.env.BLOG_BUILD_CACHE ?? path.join(projectDir, ".cache/pages")), "site"));
-  const fingerprint = siteFingerprint(contentDir);
+  const { contentDir, siteCacheDir, search, preview } = buildEnvironment();
+  const cache = new FolderCache(siteCacheDir);
+  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview });
   fs.rmSync(next, { recursive: true, force: true });
 
   const kept = cache.restore(fingerprint, next);

@@ -5,7 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DateTime } from "luxon";
-import { loadSiteSettings } from "../lib/site-settings.ts";
+import { buildEnvironment } from "../lib/environment.ts";
+import { loadSiteSettings } from "../lib/source/site-settings.ts";
 
 export function newPost(contentDir: string, slug: string, title?: string): string {
   if (!/^[^\s/\\?#%"<>]+$/.test(slug) || slug.startsWith(".")) {
@@ -44,8 +45,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exitCode = 1;
   } else {
     try {
-      const contentDir = path.resolve(process.env.BLOG_CONTENT ?? path.join(import.meta.dirname, "..", "content"));
-      const file = newPost(contentDir, slug, title);
+      const file = newPost(buildEnvironment().contentDir, slug, title);
       console.log(`Created ${path.relative(process.cwd(), file)} (a draft: npm start shows it; set draft: false to publish).`);
     } catch (error) {
       console.error((error as Error).message);

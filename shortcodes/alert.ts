@@ -1,5 +1,5 @@
-import { html } from "./html.ts";
 import { isCssColor } from "./css-color.ts";
+import { html } from "./html.ts";
 import { iconAliases, icons } from "./icons.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 

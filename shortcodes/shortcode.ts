@@ -1,4 +1,3 @@
-import type { Post } from "../lib/post-model.ts";
 import type { SafeHtml } from "./html.ts";
 import type { ArgValue, ShortcodeArgs } from "./parse.ts";
 
@@ -12,17 +11,36 @@ export class ParamError extends Error {
   }
 }
 
+/**
+ * This file and the registry are all a shortcode knows of the build: what it is given to render with and what it
+ * may ask of the site. The build's own modules (lib/) implement these interfaces; shortcodes never import them.
+ */
+
+/** A post of the site as a shortcode sees it; the site's full post model stays behind `SiteLookup`. */
+export interface LinkedPost {
+  /** Its own page, e.g. "/posts/slug/". */
+  url: string;
+  /** Where a link to it leads: its page, or its `externalUrl`. */
+  href: string;
+  title: string;
+}
+
 /** What a shortcode may look up about the rest of the site (only for shortcodes with `usesSite`). */
 export interface SiteLookup {
-  findPost(url: string): Post | undefined;
+  findPost(url: string): LinkedPost | undefined;
   /** Existing URLs closest to a mistyped one, best first. */
   nearestUrls(url: string): string[];
   /** The post card shared with list pages (layouts/partials/post-card.njk). */
-  card(post: Post): SafeHtml;
+  card(post: LinkedPost): SafeHtml;
 }
+
+/** Interface text a shortcode may ask for; the site's translations give it in the page's language. */
+export type ShortcodeText = "youtubeDefaultTitle" | "youtubePlay" | "youtubeNotice" | "tweetBy" | "tweetOpen";
 
 export interface RenderContext {
   page: { lang: string; url: string };
+  /** Interface text in the page's language, e.g. `translate("youtubePlay", { title })`. */
+  translate(key: ShortcodeText, vars?: Record<string, string | number>): string;
   /** Inner content of a paired call, rendered as Markdown (nested shortcodes expanded). */
   inner: { source: string; html: SafeHtml } | undefined;
   /** Present for shortcodes declared with `usesSite`. */

@@ -1,4 +1,3 @@
-import { translate } from "../lib/i18n.ts";
 import { html } from "./html.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
@@ -28,11 +27,11 @@ export const tweet: Shortcode<TweetParams> = {
     return { user, id };
   },
 
-  render({ user, id }, { page }) {
+  render({ user, id }, { translate }) {
     const postUrl = `https://x.com/${user}/status/${id}`;
     return html`<figure class="social-card tweet-card">
-<blockquote class="social-card-quote" cite="${postUrl}"><p>${translate(page.lang, "tweetBy", { user })}</p></blockquote>
-<figcaption class="social-card-caption"><a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate(page.lang, "tweetOpen")}</a></figcaption>
+<blockquote class="social-card-quote" cite="${postUrl}"><p>${translate("tweetBy", { user })}</p></blockquote>
+<figcaption class="social-card-caption"><a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate("tweetOpen")}</a></figcaption>
 </figure>`;
   },
 };

@@ -1,5 +1,4 @@
-import { embedPlaceholder } from "../lib/embed-placeholder.ts";
-import { translate } from "../lib/i18n.ts";
+import { embedPlaceholder } from "./embed-placeholder.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface YoutubeParams {
@@ -61,8 +60,8 @@ export const youtube: Shortcode<YoutubeParams> = {
     };
   },
 
-  render(params, { page }) {
-    const title = params.title ?? translate(page.lang, "youtubeDefaultTitle", { id: params.id });
+  render(params, { translate }) {
+    const title = params.title ?? translate("youtubeDefaultTitle", { id: params.id });
     const watch = new URL("https://www.youtube.com/watch");
     watch.searchParams.set("v", params.id);
     if (params.start) watch.searchParams.set("t", `${params.start}s`);
@@ -78,8 +77,8 @@ export const youtube: Shortcode<YoutubeParams> = {
       playerUrl: player.toString(),
       fallbackUrl: watch.toString(),
       title,
-      label: translate(page.lang, "youtubePlay", { title }),
-      notice: translate(page.lang, "youtubeNotice"),
+      label: translate("youtubePlay", { title }),
+      notice: translate("youtubeNotice"),
       allow: "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share",
       className: ["youtube-embed", params.className].filter(Boolean).join(" "),
       data: { "youtube-id": params.id },

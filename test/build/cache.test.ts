@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { computeGeneratorVersion } from "../../lib/build-cache.ts";
-import { siteFingerprint } from "../../lib/site-cache.ts";
+import { computeGeneratorVersion } from "../../lib/cache/build-cache.ts";
+import { siteFingerprint } from "../../lib/cache/site-cache.ts";
 import { buildSite, bundledContent, copyFixture, fileHashes, loadPage, projectDir, text, writeFiles, type BuildResult } from "../helpers/site.ts";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
 

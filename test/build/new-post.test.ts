@@ -3,7 +3,7 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { readFrontMatter } from "../../lib/front-matter.ts";
+import { readFrontMatter } from "../../lib/source/front-matter.ts";
 import { buildSite, loadPage, makeContent, projectDir, text } from "../helpers/site.ts";
 
 function runNew(contentDir: string, ...args: string[]): Promise<{ exitCode: number; log: string }> {

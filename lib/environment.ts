@@ -1,0 +1,67 @@
+import path from "node:path";
+
+/**
+ * Everything a build takes from its environment, read in this one place: the folders, whether it previews,
+ * whether it indexes search, where the caches live. Only the entry points (eleventy.config.ts, scripts/) read it;
+ * the plugins are given what they need as options.
+ */
+export interface BuildEnvironment {
+  /** The folder of posts and settings: BLOG_CONTENT (any Hugo content folder, built in place), else content/. */
+  contentDir: string;
+  staticDir: string;
+  /** Folders as Eleventy wants them given (see `eleventyPath`). */
+  eleventy: { input: string; includes: string; static: string };
+  /** The dev server (`npm start`): pages it saves are shown at once, before Eleventy's rebuild. */
+  devServer: boolean;
+  /** A process that stays and rebuilds (the dev server, `--watch`): search indexes in the background. */
+  watching: boolean;
+  /** Drafts are built, marked, and content errors shown on their pages: the dev server, or BLOG_PREVIEW=1. */
+  preview: boolean;
+  /** False for `npm run build -- --no-search` (BLOG_SEARCH=0). */
+  search: boolean;
+  /** Rendered pages: BLOG_BUILD_CACHE, else .cache/pages; the last built site and the search shards inside it. */
+  pageCacheDir: string;
+  siteCacheDir: string;
+  searchCacheDir: string;
+  /** Encoded images: BLOG_IMAGE_CACHE, else .cache/images. */
+  imageCacheDir: string;
+}
+
+export const projectDir = path.join(import.meta.dirname, "..");
+
+export function buildEnvironment(env: NodeJS.ProcessEnv = process.env): BuildEnvironment {
+  const contentDir = path.resolve(env.BLOG_CONTENT ?? path.join(projectDir, "content"));
+  const layoutsDir = path.join(projectDir, "layouts");
+  const staticDir = path.join(projectDir, "static");
+  const runMode = env.ELEVENTY_RUN_MODE ?? "";
+  const watching = runMode === "serve" || runMode === "watch";
+  const pageCacheDir = path.resolve(env.BLOG_BUILD_CACHE ?? path.join(projectDir, ".cache", "pages"));
+  return {
+    contentDir,
+    staticDir,
+    eleventy: {
+      input: eleventyPath(contentDir),
+      // Eleventy reads the includes folder relative to the input folder.
+      includes: path.relative(contentDir, layoutsDir),
+      static: path.relative(process.cwd(), staticDir),
+    },
+    devServer: runMode === "serve",
+    watching,
+    preview: watching || env.BLOG_PREVIEW === "1",
+    search: env.BLOG_SEARCH !== "0",
+    pageCacheDir,
+    siteCacheDir: path.join(pageCacheDir, "site"),
+    searchCacheDir: path.join(pageCacheDir, "search"),
+    imageCacheDir: path.resolve(env.BLOG_IMAGE_CACHE ?? path.join(projectDir, ".cache", "images")),
+  };
+}
+
+/**
+ * A folder as Eleventy should be given it: relative inside the working directory, absolute outside it (Eleventy's
+ * file watcher drops the leading "../" of relative paths, so the dev server would not see edits there).
+ */
+function eleventyPath(dir: string): string {
+  const relative = path.relative(process.cwd(), dir);
+  if (relative === "") return ".";
+  return relative.startsWith("..") ? dir : relative;
+}

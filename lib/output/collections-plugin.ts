@@ -1,0 +1,63 @@
+import { AuthorErrors } from "../errors.ts";
+import type { Post } from "../site/post.ts";
+import { buildSiteIndex, type ContentData } from "../site/site-index.ts";
+import type { SiteSettings } from "../source/site-settings.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
+import { printWarnings } from "./build-warnings.ts";
+
+/** Renders a template partial with Eleventy's own Nunjucks environment (our filters included). */
+type PartialRenderer = (name: string, context: Record<string, unknown>) => string;
+
+const feedLength = 20;
+
+export interface CollectionsPluginOptions {
+  settings: () => SiteSettings;
+  /** True under the dev server: problems are printed and shown on their pages instead of stopping the build. */
+  preview: boolean;
+}
+
+/**
+ * Two collections: `site`, the index every template looks things up in (see lib/site/site-index.ts), and `feed`, the
+ * Eleventy items of the posts the feeds carry (their rendered content is only available on the items).
+ */
+export function collectionsPlugin(eleventyConfig: EleventyConfig, options: CollectionsPluginOptions): void {
+  let renderPartial: PartialRenderer | undefined;
+  eleventyConfig.amendLibrary("njk", (environment: { render: PartialRenderer }) => {
+    renderPartial = (name, context) => environment.render(name, context);
+  });
+
+  // A post's card appears on many pages (home, its list pages, its tags, categories, series, other posts):
+  // it is rendered from the partial once per build and heading level, then reused.
+  let cards = new WeakMap<Post, Map<number, string>>();
+  const postCard = (post: Post, headingLevel = 2): string => {
+    if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the cards");
+    const byLevel = cards.get(post) ?? new Map<number, string>();
+    cards.set(post, byLevel);
+    let card = byLevel.get(headingLevel);
+    if (card === undefined) byLevel.set(headingLevel, (card = renderPartial("partials/post-card.njk", { post, cardHeading: headingLevel })));
+    return card;
+  };
+  eleventyConfig.on("eleventy.before", () => {
+    cards = new WeakMap();
+  });
+  eleventyConfig.addFilter("postCard", postCard);
+
+  eleventyConfig.addCollection("site", (api: CollectionApi) => {
+    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard);
+    printWarnings(index.warnings.map((warning) => warning.message));
+    if (index.errors.length > 0) {
+      if (!options.preview) throw new AuthorErrors(index.errors);
+      // The preview keeps serving: each broken page shows its error until the file is fixed.
+      console.error(`[blog] Shown on their pages until fixed:\n${index.errors.map((e) => `  ${e.message}`).join("\n")}`);
+    }
+    return index;
+  });
+
+  // The newest posts with a page of their own, as the feeds carry them.
+  eleventyConfig.addCollection("feed", (api: CollectionApi) =>
+    (api.getAll() as CollectionItem<Partial<ContentData>>[])
+      .filter((item) => item.data.post?.kind === "post" && item.url && !item.data.post.draft && item.data.post.isDefaultLanguage)
+      .sort((a, b) => b.data.post!.date.getTime() - a.data.post!.date.getTime() || (a.data.post!.url < b.data.post!.url ? -1 : 1))
+      .slice(0, feedLength),
+  );
+}

@@ -1,0 +1,176 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { BuildCache } from "../cache/build-cache.ts";
+import { publish } from "../render/images.ts";
+import { readPage, type ReadContext } from "../render/read-page.ts";
+import { fillSiteCalls } from "../render/render-body.ts";
+import { SourcePool } from "../render/source-pool.ts";
+import { toPost } from "../site/post.ts";
+import type { ContentData, SiteIndex } from "../site/site-index.ts";
+import { contentFiles } from "../source/content-files.ts";
+import type { SiteSettings } from "../source/site-settings.ts";
+import type { EleventyConfig } from "../types/eleventy.ts";
+import { DevRefresh } from "./dev-refresh.ts";
+import { listings } from "./incremental.ts";
+import type { BodyLinks } from "./link-check-plugin.ts";
+
+export interface ContentPluginOptions {
+  /** Absolute path of the content folder. */
+  contentDir: string;
+  /** Absolute path of the project's static/ folder. */
+  staticDir: string;
+  settings: () => SiteSettings;
+  /** True under the dev server: drafts are built (and marked) and errors are shown on their pages. */
+  preview: boolean;
+  /** True under the dev server: a post whose text alone changed is shown at once, before Eleventy's rebuild. */
+  devRefresh: boolean;
+  /** Where rendered pages are kept between builds. */
+  cacheDir: string;
+  /** Told the links of every body rendered, for the link check once the site is written. */
+  links: BodyLinks;
+}
+
+/** From this many content files on, Markdown is rendered in worker threads beside Eleventy's own work. */
+const poolThreshold = 200;
+
+/**
+ * Markdown content files, read our way instead of Eleventy's: Hugo front matter (YAML, TOML or JSON, checked
+ * against one schema), Hugo's URL rules, and a body rendered once without ever passing through Nunjucks.
+ * Eleventy's own `tags` and `permalink` meanings never see the author's front matter.
+ */
+export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPluginOptions): void {
+  const { contentDir, staticDir, preview } = options;
+  const cache = new BuildCache(options.cacheDir);
+  listings.setContentDir(contentDir);
+  let pool: SourcePool | undefined;
+  const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool });
+  const devRefresh = options.devRefresh ? new DevRefresh(eleventyConfig, path.join(os.tmpdir(), `blog-dev-refresh-${process.pid}`)) : undefined;
+
+  // Before an incremental rebuild: which changed files changed what other pages show of them?
+  eleventyConfig.on("eleventy.beforeWatch", async (changed: string[]) => {
+    listings.beginRebuild();
+    for (const changedFile of changed) {
+      const file = path.resolve(changedFile);
+      if (!listings.isContentFile(file) || !fs.existsSync(file)) {
+        listings.markChanged(file);
+        continue;
+      }
+      const data = await contentData(file, context(), preview);
+      if (listings.compare(file, data.post, data.permalink !== false)) continue;
+      if (devRefresh && !data.contentErrors?.length && options.settings().pathPrefix === "/") {
+        // Only the page itself changed: show it now; the incremental rebuild that follows writes the same page.
+        const result = await readPage(file, context());
+        if (result.ok) {
+          const html = result.page.body.html;
+          devRefresh.refresh(file, data, (last) => bodyWithSiteCalls(html, last.collections?.site?.siteCallOutputs[last.page?.inputPath ?? ""]));
+        }
+      }
+    }
+  });
+
+  // Every content file is read as soon as a build starts (in workers, for a large site), so the pages are ready
+  // by the time Eleventy asks for their data.
+  eleventyConfig.on("eleventy.before", () => {
+    const { markdown: files, resources } = contentFiles(contentDir);
+    // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
+    publish(resources.map((file) => ({ url: `/${path.relative(contentDir, file).split(path.sep).join("/")}`, file })));
+    if (!pool && files.length >= poolThreshold) pool = new SourcePool();
+    const now = context();
+    for (const file of files) readPage(file, now).catch(() => undefined);
+  });
+
+  // Eleventy 3.1 forgets to hand its extension map to an engine that overrides a built-in one (ours replaces
+  // "md"), which breaks incremental builds; give the engine the map it would otherwise have got.
+  eleventyConfig.on("eleventy.extensionmap", async (map: { engineManager: { getEngine(name: string, map: unknown): Promise<{ extensionMap: unknown; engineManager: unknown }> } }) => {
+    const engine = await map.engineManager.getEngine("md", map);
+    try {
+      void engine.extensionMap;
+    } catch {
+      engine.extensionMap = map;
+      engine.engineManager = map.engineManager;
+    }
+  });
+
+  eleventyConfig.addExtension("md", {
+    read: false,
+    isIncrementalMatch(this: { inputPath: string }, changedFile: string) {
+      return path.resolve(this.inputPath) === path.resolve(changedFile) || listings.affectsOtherPages(changedFile);
+    },
+    getData: async (inputPath: string) => {
+      const file = path.resolve(inputPath);
+      const data = await contentData(file, context(), preview);
+      if (data.post) listings.record(file, data.post, data.permalink !== false);
+      options.links.noteDraft(file, data.post?.draft && data.permalink === false ? data.post.url : undefined);
+      return data;
+    },
+    compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex }; page: { url?: string | false } }) => {
+      const file = path.resolve(inputPath);
+      const result = await readPage(file, context());
+      devRefresh?.remember(file, data);
+      if (!result.ok) return "";
+      const html = bodyWithSiteCalls(result.page.body.html, data.collections.site.siteCallOutputs[inputPath]);
+      if (data.page.url) options.links.record(file, data.page.url, html);
+      return html;
+    },
+  });
+}
+
+async function contentData(file: string, context: ReadContext, preview: boolean): Promise<ContentData & Record<string, unknown>> {
+  const result = await readPage(file, context);
+  if (!result.ok) {
+    return {
+      contentErrors: result.errors,
+      lang: result.source.lang,
+      title: result.source.fileSlug,
+      layout: "error.njk",
+      // Only the dev server renders the page, to show the error where the author is looking.
+      permalink: preview ? fallbackUrl(result.source.relativePath, result.source.kind) : false,
+    };
+  }
+
+  const { meta, body, summary, featureImage, files, warnings, policy } = result.page;
+  publish(files);
+  // Frozen, Eleventy's data cascade shares the object instead of deep-copying it into every page's data.
+  const post = Object.freeze(
+    toPost(meta, context.settings.timeZone, {
+      summary,
+      featureImage,
+      wordCount: body.wordCount,
+      readingMinutes: body.readingMinutes,
+      headings: body.headings,
+    }),
+  );
+  const hiddenDraft = meta.draft && !preview;
+  const writesPage = meta.source.kind !== "section" && !meta.externalUrl && !hiddenDraft;
+  return {
+    post,
+    lang: meta.source.lang,
+    title: meta.title,
+    summary,
+    description: meta.description ?? summary,
+    date: meta.date,
+    // A page that is not written (external, section, hidden draft) needs no layout rendered either.
+    layout: !writesPage ? false : meta.source.kind === "post" ? "post.njk" : "page.njk",
+    permalink: writesPage ? meta.url : false,
+    eleventyExcludeFromCollections: hiddenDraft,
+    contentErrors: body.errors,
+    contentWarnings: warnings,
+    siteCalls: body.siteCalls,
+    scripts: body.scripts,
+    sectionHtml: meta.source.kind === "section" ? body.html : undefined,
+    policy,
+  };
+}
+
+function bodyWithSiteCalls(html: string, outputs: string[] | undefined): string {
+  return outputs ? fillSiteCalls(html, outputs) : html;
+}
+
+/** The URL a file would have from its place alone, used when its front matter cannot be read. */
+function fallbackUrl(relativePath: string, kind: string): string {
+  const folders = relativePath.split("/").slice(0, -1);
+  const stem = path.basename(relativePath).replace(/\..*$/, "");
+  const parts = stem === "index" || kind === "section" ? folders : [...folders, stem];
+  return `/${parts.join("/")}/`.replace(/\/+/g, "/");
+}

@@ -1,0 +1,58 @@
+import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import { isoDate } from "../site/dates.ts";
+import type { Post } from "../site/post.ts";
+import { termKey } from "../site/taxonomies.ts";
+import { translate, type MessageKey } from "../source/i18n.ts";
+import type { SiteSettings } from "../source/site-settings.ts";
+import type { EleventyConfig } from "../types/eleventy.ts";
+
+export interface FiltersPluginOptions {
+  settings: () => SiteSettings;
+}
+
+/** Filters the layouts use: dates and interface text in the page's language, absolute URLs, structured data. */
+export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPluginOptions): void {
+  const { settings } = options;
+  eleventyConfig.addFilter("isoDate", (date: Date) => isoDate(date, settings().timeZone));
+  eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
+  eleventyConfig.addFilter("t", (key: MessageKey, lang: string, vars?: Record<string, string | number>) => translate(lang, key, vars));
+  eleventyConfig.addFilter("termKey", termKey);
+  eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, settings()));
+  eleventyConfig.addFilter("newestDate", (items: Array<{ data: { post: Post } }>) =>
+    items.reduce((newest, item) => {
+      const date = item.data.post.lastmod ?? item.data.post.date;
+      return date > newest ? date : newest;
+    }, new Date(0)),
+  );
+  eleventyConfig.addFilter("blogPostingJsonLd", (post: Post) => blogPostingJsonLd(post, settings()));
+}
+
+/** A site-relative URL ("/posts/x/") as an absolute one, under the site's base URL and path prefix. */
+export function absoluteUrl(url: string, settings: SiteSettings): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
+  return new URL(url.replace(/^\//, ""), settings.baseURL).href;
+}
+
+/** schema.org BlogPosting for a post, safe to place inside a <script> element. */
+export function blogPostingJsonLd(post: Post, settings: SiteSettings): string {
+  const url = absoluteUrl(post.url, settings);
+  const data = {
+    "@context": "https://schema.org",
+    "@type": "BlogPosting",
+    headline: post.title,
+    description: post.summary,
+    url,
+    mainEntityOfPage: { "@type": "WebPage", "@id": url },
+    datePublished: isoDate(post.date, settings.timeZone),
+    dateModified: isoDate(post.lastmod ?? post.date, settings.timeZone),
+    inLanguage: post.lang,
+    wordCount: post.wordCount,
+    keywords: [...post.categories, ...post.tags].join(", ") || undefined,
+    image: post.featureImage ? absoluteUrl(post.featureImage.social?.url ?? post.featureImage.url, settings) : undefined,
+    author: settings.author.name ? { "@type": "Person", name: settings.author.name, url: settings.author.url } : undefined,
+    publisher: { "@type": "Organization", name: settings.title, url: settings.baseURL },
+    isPartOf: post.series ? { "@type": "CreativeWorkSeries", name: post.series } : undefined,
+  };
+  // "<" never appears raw, so the text cannot close the <script> element it sits in.
+  return JSON.stringify(data).replace(/</g, "\\u003c");
+}

@@ -1,0 +1,156 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import { FolderCache } from "../cache/folder-cache.ts";
+import type { EleventyConfig } from "../types/eleventy.ts";
+import { startTypeScriptWorker } from "../typescript-worker.ts";
+import { addGeneratedPage } from "./generated-pages-plugin.ts";
+import { indexPages, type IndexJob, type SearchPage } from "./search-indexer.ts";
+
+export interface SearchPluginOptions {
+  /**
+   * The dev server indexes once, in the background after its first build, so it starts serving at once and
+   * saving a post never waits for the index. A build that ends (even a preview build) indexes before it ends:
+   * its output folder is moved into place right after.
+   */
+  background: boolean;
+  /** False skips indexing (`npm run build -- --no-search`): the search page then finds nothing. */
+  enabled: boolean;
+  /** Where indexed shards are kept between builds. */
+  cacheDir: string;
+}
+
+/** Posts per search shard: a shard is indexed again only when one of its posts changed. */
+const postsPerShard = 400;
+
+/**
+ * Full-text search with Pagefind. The post pages (marked `data-pagefind-body`) are indexed when the build ends,
+ * into shards of a few hundred posts each (a post always falls in the same shard); a shard whose pages did not
+ * change is taken from the cache instead, so editing one post re-indexes a few hundred pages, not the site.
+ * The search page's script merges the shards listed in /pagefind/shards.json. Pagefind reads each page's `lang`
+ * and splits Chinese into words, so 扩散模型 finds the seed post.
+ */
+export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPluginOptions): void {
+  addGeneratedPage(eleventyConfig, "search", { layout: "search.njk", permalink: "/search/" });
+  if (!options.enabled) return;
+
+  if (options.background) {
+    let started = false;
+    eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
+      if (started) return;
+      started = true;
+      indexDirectory(directories.output).then(
+        () => console.log("[blog] Search index ready (it is rebuilt when the dev server restarts)."),
+        (error: unknown) => console.error(`[blog] The search index could not be built: ${(error as Error).message}`),
+      );
+    });
+    return;
+  }
+
+  /** Each page to index, with a digest of its HTML for the shard cache. */
+  let pages = new Map<string, { file: string; digest: string }>();
+  eleventyConfig.on("eleventy.before", () => {
+    pages = new Map();
+  });
+
+  eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
+    const { url, outputPath } = this.page;
+    if (url && outputPath && content.includes("data-pagefind-body")) {
+      pages.set(url, { file: outputPath, digest: crypto.createHash("sha256").update(content).digest("base64") });
+    }
+    return content;
+  });
+
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const output = path.join(directories.output, "pagefind");
+    const shards = shardPages(pages);
+    pages = new Map();
+    const used = new Set<string>();
+    const jobs: IndexJob[] = [];
+    const keptAfterIndexing: Array<[built: string, key: string, cache: FolderCache]> = [];
+    for (const [number, shard] of shards.entries()) {
+      const key = shardKey(shard);
+      used.add(key);
+      const cache = new FolderCache(path.join(options.cacheDir, key));
+      const target = path.join(output, String(number));
+      if (cache.restore(key, target) === false) {
+        jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
+        keptAfterIndexing.push([target, key, cache]);
+      }
+    }
+    await indexInParallel(jobs);
+    for (const [target, key, cache] of keptAfterIndexing) cache.store(key, target);
+    writeShardList(output, shards.map((_, number) => `${number}/`));
+    // Shards no page needs any more.
+    for (const entry of fs.existsSync(options.cacheDir) ? fs.readdirSync(options.cacheDir) : []) {
+      if (!used.has(entry)) fs.rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
+    }
+  });
+}
+
+/**
+ * Indexes shards on all cores: Pagefind works on one core, so each worker thread runs its own. One job is
+ * indexed here, as starting a worker would cost more than it saves.
+ */
+async function indexInParallel(jobs: IndexJob[]): Promise<void> {
+  const workers = Math.min(os.availableParallelism(), jobs.length);
+  if (workers <= 1) {
+    for (const job of jobs) await indexPages(job);
+    await pagefind.close();
+    return;
+  }
+  const groups = Array.from({ length: workers }, (_, worker) => jobs.filter((_, i) => i % workers === worker));
+  await Promise.all(
+    groups.map(
+      (searchJobs) =>
+        new Promise<void>((resolve, reject) => {
+          const worker = startTypeScriptWorker(new URL("./search-indexer.ts", import.meta.url), { workerData: { searchJobs } });
+          worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => {
+            void worker.terminate();
+            if (reply.ok) resolve();
+            else reject(new Error(reply.message));
+          });
+          worker.once("error", reject);
+          worker.once("exit", (code) => reject(new Error(`A search indexing worker stopped (exit code ${code}) before it finished.`)));
+        }),
+    ),
+  );
+}
+
+/** Pages in URL order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */
+function shardPages(pages: Map<string, { file: string; digest: string }>): Array<Array<SearchPage & { digest: string }>> {
+  const count = Math.max(1, Math.ceil(pages.size / postsPerShard));
+  const shards: Array<Array<SearchPage & { digest: string }>> = Array.from({ length: count }, () => []);
+  for (const url of [...pages.keys()].sort()) {
+    const slot = crypto.createHash("sha256").update(url).digest().readUInt32BE(0) % count;
+    shards[slot]!.push({ url, ...pages.get(url)! });
+  }
+  return shards.filter((shard) => shard.length > 0);
+}
+
+function shardKey(shard: Array<{ url: string; digest: string }>): string {
+  const hash = crypto.createHash("sha256").update(pagefindVersion);
+  for (const { url, digest } of shard) hash.update(url).update("\0").update(digest).update("\0");
+  return hash.digest("hex").slice(0, 32);
+}
+
+const pagefindVersion: string = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, "../../node_modules/pagefind/package.json"), "utf8")).version;
+
+async function indexDirectory(outputDir: string): Promise<void> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  const added = await index.addDirectory({ path: outputDir });
+  if (added.errors.length > 0) throw new Error(added.errors.join("; "));
+  const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+  writeShardList(path.join(outputDir, "pagefind"), [""]);
+  await pagefind.close();
+}
+
+/** The bundles the search page merges, relative to /pagefind/. */
+function writeShardList(pagefindDir: string, bundles: string[]): void {
+  fs.mkdirSync(pagefindDir, { recursive: true });
+  fs.writeFileSync(path.join(pagefindDir, "shards.json"), `${JSON.stringify({ bundles })}\n`);
+}

@@ -1,0 +1,92 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AuthorError, AuthorErrors } from "../errors.ts";
+import { readFrontMatter } from "../source/front-matter.ts";
+import { describeSource, readPageMeta, type PageMeta } from "../source/post-model.ts";
+import type { SiteSettings } from "../source/site-settings.ts";
+import { processBodyEmbeds } from "./body-embeds.ts";
+import { renderBody, type RenderedBody } from "./render-body.ts";
+
+/**
+ * What one content file becomes before its images are processed: checked front matter, the body rendered (Markdown,
+ * shortcodes, embeds) and measured. Pure work on the file's text, so it can run in a worker thread and be kept in
+ * the build cache; all of it is plain data.
+ */
+export interface SourceRecord {
+  meta: PageMeta;
+  body: RenderedBody;
+  /** Plain-text summary, resolved as Hugo does: `<!--more-->`, then front matter, then leading paragraphs. */
+  summary: string;
+  /** The body as written and the file line it starts on, to place image messages. */
+  bodySource: string;
+  bodyLine: number;
+  /** The file's modification time was used as its date (no `date` in the front matter). */
+  datedByFile: boolean;
+}
+
+export type SourceResult = { ok: true; record: SourceRecord } | { ok: false; errors: AuthorError[] };
+
+export interface SourceContext {
+  contentDir: string;
+  settings: SiteSettings;
+}
+
+export function readSource(file: string, context: SourceContext, mtime: Date): SourceResult {
+  const { settings } = context;
+  try {
+    const source = describeSource(path.relative(context.contentDir, file), settings);
+    const frontMatter = readFrontMatter(file, fs.readFileSync(file, "utf8"));
+    const meta = readPageMeta(file, source, frontMatter, settings, mtime);
+    const rendered = renderBody(frontMatter.body, {
+      file,
+      firstLine: frontMatter.bodyLine,
+      lang: meta.source.lang,
+      url: meta.url,
+      summaryLength: settings.summaryLength,
+    });
+    const embeds = processBodyEmbeds(rendered.html, meta.source.lang);
+    return {
+      ok: true,
+      record: {
+        meta,
+        body: { ...rendered, html: embeds.html, scripts: [...new Set([...rendered.scripts, ...embeds.scripts])] },
+        summary: rendered.hasMoreMarker ? rendered.autoSummary : (meta.summary ?? rendered.autoSummary),
+        bodySource: frontMatter.body,
+        bodyLine: frontMatter.bodyLine,
+        datedByFile: !frontMatter.data.has("date"),
+      },
+    };
+  } catch (error) {
+    if (error instanceof AuthorError) return { ok: false, errors: [error] };
+    if (error instanceof AuthorErrors) return { ok: false, errors: [...error.errors] };
+    throw error;
+  }
+}
+
+/**
+ * Source results as text, for the build cache and for worker threads: dates and author errors are written so that
+ * they come back as what they were.
+ */
+export function encodeSourceResult(result: SourceResult): string {
+  return JSON.stringify(result, function (this: Record<string, unknown>, key, value) {
+    const original = this[key];
+    if (original instanceof Date) return { $date: original.getTime() };
+    if (original instanceof AuthorError) {
+      return { $authorError: { file: path.resolve(original.file), line: original.line, column: original.column, problem: original.problem, hint: original.hint } };
+    }
+    return value;
+  });
+}
+
+export function decodeSourceResult(text: string): SourceResult {
+  return JSON.parse(text, (_key, value) => {
+    if (value && typeof value === "object") {
+      if ("$date" in value) return new Date(value.$date);
+      if ("$authorError" in value) {
+        const { file, line, column, problem, hint } = value.$authorError;
+        return new AuthorError({ file, line: line ?? undefined, column: column ?? undefined }, problem, hint);
+      }
+    }
+    return value;
+  });
+}

@@ -1,0 +1,230 @@
+import type { Token } from "markdown-it";
+import { html, trustedHtml, type SafeHtml } from "../../shortcodes/html.ts";
+import { shortcodes } from "../../shortcodes/index.ts";
+import { parseShortcodes, type ShortcodeCall, type ShortcodeNode } from "../../shortcodes/parse.ts";
+import { ParamError, type RenderContext, type Shortcode, type SiteLookup } from "../../shortcodes/shortcode.ts";
+import { AuthorError } from "../errors.ts";
+import { translate } from "../source/i18n.ts";
+import { fragmentEnv, markdown, uniqueFragmentIds } from "./markdown.ts";
+import { countWords, hasCjk, isCjkLanguage, readingMinutes } from "./reading-time.ts";
+import { fillPlaceholders, placeholder, stripPlaceholders } from "./shortcode-placeholders.ts";
+
+export interface Heading {
+  level: number;
+  id: string;
+  text: string;
+}
+
+/** A shortcode call whose output needs the other pages; rendered once every page has been read. */
+export interface SiteShortcodeCall {
+  name: string;
+  params: unknown;
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** A post body rendered once, with everything lists, feeds and the page itself need from it. */
+export interface RenderedBody {
+  /** Calls with bad parameters; each is shown in place of its output, and the production build stops. */
+  errors: AuthorError[];
+  /** The HTML, still holding "site" placeholders for the calls in `siteCalls`. */
+  html: string;
+  siteCalls: SiteShortcodeCall[];
+  /** Scripts the body's shortcodes need on the page. */
+  scripts: string[];
+  /** Plain text of the leading paragraphs, or of everything before `<!--more-->`. */
+  autoSummary: string;
+  /** Whether the author marked the summary with `<!--more-->`. */
+  hasMoreMarker: boolean;
+  wordCount: number;
+  readingMinutes: number;
+  headings: Heading[];
+}
+
+export interface RenderOptions {
+  file: string;
+  /** File line on which the body starts. */
+  firstLine: number;
+  lang: string;
+  url: string;
+  summaryLength: number;
+  /** The shortcodes a body may call; the registry unless a test brings its own. */
+  shortcodes?: ReadonlyMap<string, Shortcode>;
+}
+
+const moreMarker = /<!--\s*more\s*-->/i;
+
+/**
+ * A body's way through the build, Hugo's algorithm: shortcode calls are parsed out, `{{% %}}` output goes back
+ * into the Markdown, `{{< >}}` output is spliced into the rendered HTML. Syntax errors throw AuthorErrors
+ * (the body cannot be read); bad parameters are returned in `errors`, so every problem is reported at once.
+ */
+export function renderBody(body: string, options: RenderOptions): RenderedBody {
+  const registry = options.shortcodes ?? shortcodes;
+  const nodes = parseShortcodes(body, {
+    file: options.file,
+    firstLine: options.firstLine,
+    takesInner: (name) => registry.get(name)?.takesInner,
+    knownNames: [...registry.keys()].sort(),
+  });
+  const expansion = new Expansion(options);
+  const source = expansion.toMarkdown(nodes);
+
+  const env = {};
+  const tokens = markdown.parse(source, env);
+  const headings = collectHeadings(tokens);
+  const html = uniqueFragmentIds(
+    expansion.fill(markdown.renderer.render(tokens, markdown.options, env)),
+    headings.map((heading) => heading.id),
+  );
+
+  const text = plainText(tokens);
+  const cjk = isCjkLanguage(options.lang) || hasCjk(text);
+  const wordCount = countWords(text);
+  const { summary, hasMoreMarker } = summarise(tokens, options.summaryLength);
+  return {
+    errors: expansion.errors,
+    html,
+    siteCalls: expansion.siteCalls,
+    scripts: [...expansion.scripts],
+    autoSummary: summary,
+    hasMoreMarker,
+    wordCount,
+    readingMinutes: readingMinutes(wordCount, cjk),
+    headings,
+  };
+}
+
+class Expansion {
+  readonly outputs: string[] = [];
+  readonly siteCalls: SiteShortcodeCall[] = [];
+  readonly scripts = new Set<string>();
+  readonly errors: AuthorError[] = [];
+  readonly #options: RenderOptions;
+
+  constructor(options: RenderOptions) {
+    this.#options = options;
+  }
+
+  toMarkdown(nodes: ShortcodeNode[]): string {
+    return nodes.map((node) => (node.type === "text" ? node.text : this.#call(node))).join("");
+  }
+
+  /** Replaces the placeholders of calls rendered already. */
+  fill(html: string): string {
+    return fillPlaceholders(html, "now", (index) => this.outputs[index] ?? "");
+  }
+
+  #call(call: ShortcodeCall): string {
+    const shortcode = (this.#options.shortcodes ?? shortcodes).get(call.name)!;
+    const where = { file: this.#options.file, line: call.line, column: call.column };
+    try {
+      const params = shortcode.readParams(call.args);
+      for (const script of shortcode.scripts ?? []) this.scripts.add(script);
+      if (shortcode.usesSite) {
+        this.siteCalls.push({ name: call.name, params, ...where });
+        return placeholder("site", this.siteCalls.length - 1);
+      }
+      const inner = call.inner ? { source: call.innerSource ?? "", html: this.#renderInner(call.inner) } : undefined;
+      const output = shortcode.render(params, renderContext({ lang: this.#options.lang, url: this.#options.url }, inner, undefined)).toString();
+      // `{{% %}}` output is Markdown and is rendered with the rest of the body.
+      if (call.delimiter === "%") return output;
+      this.outputs.push(output);
+      return placeholder("now", this.outputs.length - 1);
+    } catch (error) {
+      if (!(error instanceof ParamError)) throw error;
+      const problem = new AuthorError(where, `{{< ${call.name} >}}: ${error.message}`, error.hint);
+      this.errors.push(problem);
+      this.outputs.push(errorBox(problem).toString());
+      return placeholder("now", this.outputs.length - 1);
+    }
+  }
+
+  /** Inner content is Markdown too, with its own shortcode calls expanded. */
+  #renderInner(nodes: ShortcodeNode[]): SafeHtml {
+    return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), fragmentEnv())).trim());
+  }
+}
+
+/** What a shortcode renders with: its page, interface text in the page's language, its inner content, the site. */
+export function renderContext(page: RenderContext["page"], inner: RenderContext["inner"], site: SiteLookup | undefined): RenderContext {
+  return { page, translate: (key, vars) => translate(page.lang, key, vars), inner, site };
+}
+
+/** What the preview shows where a call could not be rendered. */
+export function errorBox(problem: AuthorError): SafeHtml {
+  return html`<div class="build-error" role="alert"><pre>${problem.message}</pre></div>`;
+}
+
+/** Fills the placeholders of calls that needed the site, once they are rendered. */
+export function fillSiteCalls(html: string, outputs: readonly string[]): string {
+  return fillPlaceholders(html, "site", (index) => outputs[index] ?? "");
+}
+
+/** The text a reader reads: inline text and code, not markup, not raw HTML. */
+function inlineText(token: Token): string {
+  let text = "";
+  for (const child of token.children ?? []) {
+    if (child.type === "text" || child.type === "code_inline") text += child.content;
+    else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
+  }
+  return stripPlaceholders(text);
+}
+
+function plainText(tokens: Token[]): string {
+  const parts: string[] = [];
+  for (const token of tokens) {
+    if (token.type === "inline") parts.push(inlineText(token));
+    else if (token.type === "fence" || token.type === "code_block") parts.push(stripPlaceholders(token.content));
+  }
+  return parts.join("\n");
+}
+
+/**
+ * Hugo's summary rules: everything before `<!--more-->` when the author put one; otherwise whole leading
+ * paragraphs until at least `length` words (a CJK character counts as a word).
+ */
+function summarise(tokens: Token[], length: number): { summary: string; hasMoreMarker: boolean } {
+  const markerIndex = tokens.findIndex(
+    (token) =>
+      (token.type === "html_block" && moreMarker.test(token.content)) ||
+      (token.type === "inline" && (token.children ?? []).some((c) => c.type === "html_inline" && moreMarker.test(c.content))),
+  );
+  const paragraphs: string[] = [];
+  let words = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (markerIndex !== -1 && i >= markerIndex) {
+      if (token.type === "inline" && i === markerIndex) {
+        const children = token.children ?? [];
+        const cut = children.findIndex((c) => c.type === "html_inline" && moreMarker.test(c.content));
+        const partial = inlineText({ ...token, children: children.slice(0, cut) } as Token).trim();
+        if (partial) paragraphs.push(partial);
+      }
+      break;
+    }
+    if (token.type !== "inline" || tokens[i - 1]?.type !== "paragraph_open") continue;
+    // Paragraphs inside lists, quotes and tables are not the opening prose of a post.
+    if (token.level !== 1) continue;
+    const text = inlineText(token).replace(/\s+/g, " ").trim();
+    if (!text) continue;
+    paragraphs.push(text);
+    words += countWords(text);
+    if (markerIndex === -1 && words >= length) break;
+  }
+  return { summary: paragraphs.join(" "), hasMoreMarker: markerIndex !== -1 };
+}
+
+function collectHeadings(tokens: Token[]): Heading[] {
+  const headings: Heading[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.type !== "heading_open") continue;
+    const id = token.attrGet("id");
+    const inline = tokens[i + 1];
+    if (!id || !inline) continue;
+    headings.push({ level: Number(token.tag.slice(1)), id: String(id), text: inlineText(inline).trim() });
+  }
+  return headings;
+}

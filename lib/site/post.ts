@@ -1,0 +1,52 @@
+import type { FeatureImage } from "../render/read-page.ts";
+import type { Heading } from "../render/render-body.ts";
+import type { PageMeta, SourceInfo } from "../source/post-model.ts";
+import { isoDate, readableDate } from "./dates.ts";
+
+/** A page as templates, lists, feeds and shortcodes see it: its front matter plus what its body measured. */
+export interface Post extends Omit<PageMeta, "source" | "summary" | "featureImage"> {
+  kind: SourceInfo["kind"];
+  lang: string;
+  isDefaultLanguage: boolean;
+  /** Path of the source file relative to the content folder. */
+  sourcePath: string;
+  /** Content-relative folder of its page bundle. */
+  bundleDir: string;
+  summary: string;
+  featureImage: FeatureImage | undefined;
+  wordCount: number;
+  readingMinutes: number;
+  headings: Heading[];
+  /** Where cards and lists send a reader: the external URL if there is one, else the post itself. */
+  href: string;
+  /** Dates as the page shows them (in its language) and as <time datetime> wants them, made once per post. */
+  dateText: string;
+  dateIso: string;
+  lastmodText: string | undefined;
+  lastmodIso: string | undefined;
+}
+
+export function toPost(
+  meta: PageMeta,
+  timeZone: string,
+  measures: { summary: string; featureImage: Post["featureImage"]; wordCount: number; readingMinutes: number; headings: Post["headings"] },
+): Post {
+  const { source, ...rest } = meta;
+  const lastmodIso = meta.lastmod ? isoDate(meta.lastmod, timeZone) : undefined;
+  const dateIso = isoDate(meta.date, timeZone);
+  return {
+    ...rest,
+    kind: source.kind,
+    lang: source.lang,
+    isDefaultLanguage: source.isDefaultLanguage,
+    sourcePath: source.relativePath,
+    bundleDir: source.bundleDir,
+    ...measures,
+    href: meta.externalUrl ?? meta.url,
+    dateText: readableDate(meta.date, source.lang, timeZone),
+    dateIso,
+    // Shown only when it says something the publication date does not.
+    lastmodText: meta.lastmod && lastmodIso !== dateIso ? readableDate(meta.lastmod, source.lang, timeZone) : undefined,
+    lastmodIso,
+  };
+}

@@ -1,0 +1,349 @@
+import { DateTime } from "luxon";
+import { trustedHtml } from "../../shortcodes/html.ts";
+import { shortcodes } from "../../shortcodes/index.ts";
+import { ParamError, type SiteLookup } from "../../shortcodes/shortcode.ts";
+import { AuthorError, displayPath } from "../errors.ts";
+import { mergeNeeds, type PolicyNeeds } from "../render/content-policy.ts";
+import { errorBox, renderContext, type SiteShortcodeCall } from "../render/render-body.ts";
+import { translate } from "../source/i18n.ts";
+import type { SiteSettings } from "../source/site-settings.ts";
+import type { CollectionItem } from "../types/eleventy.ts";
+import { nearest } from "./nearest.ts";
+import type { Post } from "./post.ts";
+import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
+
+/** The data every content page carries into the Eleventy data cascade (the content plugin makes it): the index's input. */
+export interface ContentData {
+  post?: Post;
+  /** Set when the file could not be read: the site builder reports them, the dev server shows them on the page. */
+  contentErrors?: AuthorError[];
+  /** Problems that do not stop the build, printed once per build. */
+  contentWarnings?: AuthorError[];
+  /** Shortcode calls that need the other pages, rendered by the site builder. */
+  siteCalls?: SiteShortcodeCall[];
+  /** Scripts the page's shortcodes need. */
+  scripts?: string[];
+  /** The rendered text of a section's `_index.md`, shown on its list page. */
+  sectionHtml?: string;
+  /** What the body needs from the Content-Security-Policy. */
+  policy?: PolicyNeeds;
+  lang: string;
+  title: string;
+}
+
+/** One page of a paginated list of posts: the post list, a section, or a taxonomy term. */
+export interface ListPage {
+  url: string;
+  title: string;
+  /** Heading shown before the title, e.g. "标签" on a tag page. */
+  label: string | undefined;
+  description: string;
+  /** The section's own text (its `_index.md`), on the first page only. */
+  introHtml: string | undefined;
+  posts: Post[];
+  pageNumber: number;
+  totalPages: number;
+  /** URL of every page of this list, for numbered pagination (shared by all its pages). */
+  pageUrls: string[];
+  /** Newest date among the list's posts, for the sitemap. */
+  lastmod: Date | undefined;
+}
+
+export interface TaxonomyIndex {
+  taxonomy: TaxonomyName;
+  url: string;
+  title: string;
+  /** Every term, alphabetically, each with its posts. */
+  terms: Term[];
+}
+
+export interface Neighbours {
+  /** By date, among posts with a page of their own. */
+  newer: Post | undefined;
+  older: Post | undefined;
+  /** Within the post's series, in reading order. */
+  previousPart: Post | undefined;
+  nextPart: Post | undefined;
+}
+
+export interface Section {
+  url: string;
+  title: string;
+  summary: string;
+  html: string;
+}
+
+export interface Alias {
+  /** The old URL that redirects. */
+  url: string;
+  target: Post;
+}
+
+/**
+ * Everything templates look up about the site, built once per build from all pages: each lookup afterwards is a
+ * property access, so no template re-sorts or re-scans the posts, and nothing grows with the square of the posts.
+ */
+export interface SiteIndex {
+  /** Posts shown in lists (translations of a default-language post are not), newest first. */
+  posts: Post[];
+  /** Every page by its site-relative URL. */
+  byUrl: Record<string, Post>;
+  tags: Taxonomy;
+  categories: Taxonomy;
+  series: Taxonomy;
+  taxonomyIndexes: TaxonomyIndex[];
+  /** Every page of every paginated list. */
+  listPages: ListPage[];
+  archive: Array<{ year: string; posts: Post[] }>;
+  neighbours: Record<string, Neighbours>;
+  /** Other-language versions of a post, by URL. */
+  translations: Record<string, Post[]>;
+  /** Section texts (`_index.md`) by URL; "/" is the home page's. */
+  sections: Record<string, Section>;
+  aliases: Alias[];
+  sitemap: Array<{ url: string; lastmod: Date | undefined }>;
+  /** Output of the shortcode calls that needed the other pages, by input path, in call order. */
+  siteCallOutputs: Record<string, string[]>;
+  /** What the content of every page needs from the Content-Security-Policy. */
+  contentPolicy: PolicyNeeds;
+  /** Problems found in the content; only the preview builds with any. */
+  errors: AuthorError[];
+  /** Problems that do not stop the build. */
+  warnings: AuthorError[];
+}
+
+export function buildSiteIndex(
+  unordered: CollectionItem<Partial<ContentData>>[],
+  settings: SiteSettings,
+  /** The card of a post (layouts/partials/post-card.njk) with its title at a heading level. */
+  postCard: (post: Post, headingLevel: number) => string,
+): SiteIndex {
+  // Eleventy lists items in the order their data became ready, which varies from build to build; the output must not.
+  const items = [...unordered].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+  const errors: AuthorError[] = [];
+  const warnings: AuthorError[] = [];
+  const pages: Post[] = [];
+  const sections: Record<string, Section> = Object.create(null);
+  const byUrl: Record<string, Post> = Object.create(null);
+  const fileOfUrl = new Map<string, string>();
+  for (const item of items) {
+    errors.push(...(item.data.contentErrors ?? []));
+    warnings.push(...(item.data.contentWarnings ?? []));
+    const page = item.data.post;
+    if (!page) continue;
+    if (page.kind === "section") {
+      sections[page.url] = { url: page.url, title: page.title, summary: page.summary, html: item.data.sectionHtml ?? "" };
+      continue;
+    }
+    pages.push(page);
+    const existing = byUrl[page.url];
+    if (existing) {
+      errors.push(
+        new AuthorError(
+          { file: item.inputPath, line: 1 },
+          `This page has the URL ${page.url}, which ${displayPath(fileOfUrl.get(page.url) ?? existing.sourcePath)} already has`,
+          "Give one of them a different `slug` in its front matter, or move it to another folder",
+        ),
+      );
+    } else {
+      byUrl[page.url] = page;
+      fileOfUrl.set(page.url, item.inputPath);
+    }
+  }
+
+  const allPosts = pages.filter((page) => page.kind === "post").sort(newestFirst);
+  const defaultBundles = new Set(allPosts.filter((post) => post.isDefaultLanguage).map((post) => post.bundleDir));
+  const posts = allPosts.filter((post) => post.isDefaultLanguage || !defaultBundles.has(post.bundleDir));
+
+  const taxonomies = {
+    tags: buildTaxonomy("tags", posts, newestFirst),
+    categories: buildTaxonomy("categories", posts, newestFirst),
+    series: buildTaxonomy("series", posts, bySeriesOrder),
+  };
+  const lang = settings.language;
+  const collator = new Intl.Collator(lang);
+  const taxonomyIndexes = taxonomyNames.map((taxonomy) => ({
+    taxonomy,
+    url: `/${taxonomy}/`,
+    title: translate(lang, taxonomy),
+    terms: Object.values(taxonomies[taxonomy]).sort((a, b) => collator.compare(a.name, b.name)),
+  }));
+
+  const listPages: ListPage[] = [];
+  const paginate = (base: Omit<ListPage, "posts" | "pageNumber" | "totalPages" | "pageUrls" | "url" | "lastmod">, url: string, list: Post[]) => {
+    const size = settings.postsPerPage;
+    const totalPages = Math.max(1, Math.ceil(list.length / size));
+    const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? url : `${url}page/${i + 1}/`));
+    const lastmod = list.reduce<Date | undefined>((newest, post) => {
+      const date = post.lastmod ?? post.date;
+      return !newest || date > newest ? date : newest;
+    }, undefined);
+    for (let i = 0; i < totalPages; i++) {
+      // Frozen, so each paginated page shares it rather than getting a deep copy (see lib/output/content-plugin.ts).
+      listPages.push(Object.freeze({
+        ...base,
+        introHtml: i === 0 ? base.introHtml : undefined,
+        url: pageUrls[i]!,
+        posts: list.slice(i * size, (i + 1) * size),
+        pageNumber: i + 1,
+        totalPages,
+        pageUrls,
+        lastmod,
+      }));
+    }
+  };
+
+  const postsSection = sections["/posts/"];
+  paginate(
+    {
+      title: postsSection?.title ?? translate(lang, "posts"),
+      label: undefined,
+      description: postsSection?.summary || settings.description,
+      introHtml: postsSection?.html,
+    },
+    "/posts/",
+    posts,
+  );
+  for (const section of Object.values(sections)) {
+    if (section.url === "/" || section.url === "/posts/" || !section.url.startsWith("/posts/")) continue;
+    const inSection = posts.filter((post) => post.url.startsWith(section.url));
+    paginate({ title: section.title, label: undefined, description: section.summary, introHtml: section.html }, section.url, inSection);
+  }
+  for (const taxonomy of taxonomyNames) {
+    for (const term of Object.values(taxonomies[taxonomy])) {
+      paginate(
+        {
+          title: term.name,
+          label: translate(lang, taxonomy),
+          description: translate(lang, "termDescription", { taxonomy: translate(lang, taxonomy), term: term.name, count: term.posts.length }),
+          introHtml: undefined,
+        },
+        term.url,
+        term.posts,
+      );
+    }
+  }
+
+  const archive: SiteIndex["archive"] = [];
+  for (const post of posts) {
+    const year = String(DateTime.fromJSDate(post.date, { zone: settings.timeZone }).year);
+    if (archive.at(-1)?.year !== year) archive.push({ year, posts: [] });
+    archive.at(-1)!.posts.push(post);
+  }
+
+  const withPages = posts.filter((post) => !post.externalUrl);
+  const neighbours: Record<string, Neighbours> = Object.create(null);
+  withPages.forEach((post, i) => {
+    const parts = post.series ? (taxonomies.series[termKey(post.series)]?.posts ?? []) : [];
+    const part = parts.indexOf(post);
+    neighbours[post.url] = {
+      newer: withPages[i - 1],
+      older: withPages[i + 1],
+      previousPart: part > 0 ? parts[part - 1] : undefined,
+      nextPart: part >= 0 ? parts[part + 1] : undefined,
+    };
+  });
+
+  const translations: Record<string, Post[]> = Object.create(null);
+  const byBundle = new Map<string, Post[]>();
+  for (const post of allPosts) byBundle.set(post.bundleDir, [...(byBundle.get(post.bundleDir) ?? []), post]);
+  for (const group of byBundle.values()) {
+    if (group.length < 2) continue;
+    for (const post of group) translations[post.url] = group.filter((other) => other !== post);
+  }
+
+  const aliases = collectAliases(items, byUrl, errors);
+
+  const sitemap: SiteIndex["sitemap"] = [
+    { url: "/", lastmod: posts[0] ? (posts[0].lastmod ?? posts[0].date) : undefined },
+    ...pages.filter((page) => !page.externalUrl && !page.draft).map((page) => ({ url: page.url, lastmod: page.lastmod ?? page.date })),
+    ...listPages.filter((list) => list.pageNumber === 1).map((list) => ({ url: list.url, lastmod: list.lastmod })),
+    ...taxonomyIndexes.map((index) => ({ url: index.url, lastmod: undefined })),
+    { url: "/archive/", lastmod: undefined },
+  ];
+
+  const site: SiteLookup = {
+    findPost: (url) => byUrl[url],
+    nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
+    // Within a post the card's title sits under the post's own section headings.
+    // The shortcode hands back a post it was given by findPost: one of this index's own.
+    card: (post: Post) => trustedHtml(postCard(post, 3)),
+  };
+  const siteCallOutputs = renderSiteCalls(items, site, errors);
+
+  return {
+    posts,
+    byUrl,
+    ...taxonomies,
+    taxonomyIndexes,
+    listPages,
+    archive,
+    neighbours,
+    translations,
+    sections,
+    aliases,
+    sitemap,
+    siteCallOutputs,
+    contentPolicy: mergeNeeds(items.map((item) => (item.url ? item.data.policy : undefined))),
+    errors,
+    warnings,
+  };
+}
+
+/** Renders the shortcode calls that needed every page (`article`), now that every page is known. */
+function renderSiteCalls(items: CollectionItem<Partial<ContentData>>[], site: SiteLookup, errors: AuthorError[]): Record<string, string[]> {
+  const outputs: Record<string, string[]> = Object.create(null);
+  for (const item of items) {
+    const calls = item.data.siteCalls;
+    const page = item.data.post;
+    if (!calls?.length || !page) continue;
+    outputs[item.inputPath] = calls.map((call) => {
+      try {
+        return shortcodes.get(call.name)!.render(call.params, renderContext({ lang: page.lang, url: page.url }, undefined, site)).toString();
+      } catch (error) {
+        if (!(error instanceof ParamError)) throw error;
+        const problem = new AuthorError(call, `{{< ${call.name} >}}: ${error.message}`, error.hint);
+        errors.push(problem);
+        return errorBox(problem).toString();
+      }
+    });
+  }
+  return outputs;
+}
+
+/** Hugo's `aliases`: old URLs that redirect to the page. Relative ones are relative to the page's folder. */
+function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Record<string, Post>, errors: AuthorError[]): Alias[] {
+  const aliases: Alias[] = [];
+  const seen = new Map<string, Post>();
+  for (const item of items) {
+    const target = item.data.post;
+    if (!target || target.kind === "section" || target.externalUrl || !byUrl[target.url]) continue;
+    for (const alias of target.aliases) {
+      const resolved = new URL(alias, `https://site.invalid${target.url}../`).pathname;
+      const url = /\.html?$/.test(resolved) || resolved.endsWith("/") ? resolved : `${resolved}/`;
+      const taken = byUrl[url] ?? seen.get(url);
+      if (taken) {
+        errors.push(
+          new AuthorError(
+            { file: item.inputPath, line: 1 },
+            `The alias ${alias} is the URL of ${taken === target ? "this page itself" : `another page (${taken.url})`}`,
+            "Remove it from `aliases`: an alias must be an old URL that no page has now",
+          ),
+        );
+        continue;
+      }
+      seen.set(url, target);
+      aliases.push({ url: decodeURI(url), target });
+    }
+  }
+  return aliases;
+}
+
+export function newestFirst(a: Post, b: Post): number {
+  return b.date.getTime() - a.date.getTime() || a.url.localeCompare(b.url);
+}
+
+function bySeriesOrder(a: Post, b: Post): number {
+  const order = (a.seriesOrder ?? Number.MAX_SAFE_INTEGER) - (b.seriesOrder ?? Number.MAX_SAFE_INTEGER);
+  return order || a.date.getTime() - b.date.getTime() || a.url.localeCompare(b.url);
+}

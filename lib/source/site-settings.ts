@@ -1,0 +1,151 @@
+import fs from "node:fs";
+import path from "node:path";
+import { AuthorError } from "../errors.ts";
+import type { EleventyConfig } from "../types/eleventy.ts";
+
+export interface SiteSettings {
+  title: string;
+  description: string;
+  /** Absolute URL of the deployed site, ending in "/". Feeds, canonical links and social cards need it. */
+  baseURL: string;
+  /** BCP 47 tag of the default language; its posts get URLs without a language prefix. */
+  language: string;
+  author: { name: string; url?: string };
+  /** IANA zone in which dates written without an offset (`date: 2022-10-25`) are read. */
+  timeZone: string;
+  /** Words of leading text in an automatic summary (Hugo's summaryLength). */
+  summaryLength: number;
+  /**
+   * Sub-path the site is served under, e.g. "/blog/" on GitHub Pages. Taken from baseURL's path unless set;
+   * every link, feed and asset gets it.
+   */
+  pathPrefix: string;
+  /** Posts on each page of a list (Hugo's pagerSize). */
+  postsPerPage: number;
+  /** Latest posts shown on the home page. */
+  homePosts: number;
+  /** A missing image stops the build ("error"), or only warns while a migrated site is being fixed ("warn"). */
+  missingImages: "error" | "warn";
+  /** A post's link to a page or anchor the site does not have stops the build ("error") or only warns ("warn"). */
+  brokenLinks: "error" | "warn";
+}
+
+const defaults: SiteSettings = {
+  title: "My blog",
+  description: "",
+  baseURL: "http://localhost:8080/",
+  language: "en",
+  author: { name: "" },
+  timeZone: "UTC",
+  summaryLength: 70,
+  pathPrefix: "/",
+  postsPerPage: 10,
+  homePosts: 5,
+  missingImages: "error",
+  brokenLinks: "error",
+};
+
+export const siteSettingsFile = "_data/site.json";
+
+/** The settings, read once per build (the dev server reads them again for each rebuild). */
+export function siteSettingsPerBuild(eleventyConfig: EleventyConfig, contentDir: string): () => SiteSettings {
+  let current: SiteSettings | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    current = undefined;
+  });
+  return () => (current ??= loadSiteSettings(contentDir));
+}
+
+const cache = new Map<string, { mtimeMs: number; settings: SiteSettings }>();
+
+/** Reads `<content>/_data/site.json` over the defaults; a content folder without one still builds. */
+export function loadSiteSettings(contentDir: string): SiteSettings {
+  const file = path.join(contentDir, siteSettingsFile);
+  let mtimeMs = -1;
+  try {
+    mtimeMs = fs.statSync(file).mtimeMs;
+  } catch {
+    // No settings file: defaults only.
+  }
+  const cached = cache.get(file);
+  if (cached && cached.mtimeMs === mtimeMs) return cached.settings;
+
+  let raw: Record<string, unknown> = {};
+  if (mtimeMs >= 0) {
+    const text = fs.readFileSync(file, "utf8");
+    try {
+      raw = JSON.parse(text) as Record<string, unknown>;
+    } catch (error) {
+      throw new AuthorError({ file, line: 1 }, `The site settings are not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
+    }
+  }
+  const settings = validate(file, raw);
+  cache.set(file, { mtimeMs, settings });
+  return settings;
+}
+
+function validate(file: string, raw: Record<string, unknown>): SiteSettings {
+  const fail = (key: string, expected: string): never => {
+    throw new AuthorError({ file }, `The site setting "${key}" must be ${expected}`, `Change "${key}" in ${siteSettingsFile}`);
+  };
+  const text = (key: keyof SiteSettings): string => {
+    const value = raw[key] ?? defaults[key];
+    return typeof value === "string" ? value : fail(key, "a string");
+  };
+
+  const baseURL = text("baseURL");
+  if (!URL.canParse(baseURL) || !/^https?:$/.test(new URL(baseURL).protocol)) {
+    fail("baseURL", 'an absolute http(s) URL such as "https://example.com/"');
+  }
+  const language = text("language");
+  let canonicalLanguage = language;
+  try {
+    canonicalLanguage = Intl.getCanonicalLocales(language)[0] ?? language;
+  } catch {
+    fail("language", 'a language tag such as "zh-CN" or "en"');
+  }
+  const timeZone = text("timeZone");
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+  } catch {
+    fail("timeZone", 'an IANA time zone such as "UTC" or "Asia/Shanghai"');
+  }
+  const author = raw.author ?? defaults.author;
+  const authorObject = typeof author === "string" ? { name: author } : author;
+  if (typeof authorObject !== "object" || authorObject === null || typeof (authorObject as { name?: unknown }).name !== "string") {
+    fail("author", 'a name, or an object { "name": "…", "url": "…" }');
+  }
+  const count = (key: "summaryLength" | "postsPerPage" | "homePosts"): number => {
+    const value = raw[key] ?? defaults[key];
+    return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : fail(key, "a positive whole number");
+  };
+  const basePath = new URL(baseURL).pathname.replace(/\/?$/, "/");
+  const prefix = raw.pathPrefix ?? basePath;
+  if (typeof prefix !== "string" || !/^\/([^?#\s]*\/)?$/.test(prefix.replace(/\/?$/, "/"))) {
+    fail("pathPrefix", 'a path such as "/" or "/blog/"');
+  }
+  const pathPrefix = (prefix as string).replace(/\/?$/, "/");
+  const missingImages = raw.missingImages ?? defaults.missingImages;
+  if (missingImages !== "error" && missingImages !== "warn") fail("missingImages", '"error" or "warn"');
+  const brokenLinks = raw.brokenLinks ?? defaults.brokenLinks;
+  if (brokenLinks !== "error" && brokenLinks !== "warn") fail("brokenLinks", '"error" or "warn"');
+  if (basePath !== "/" && basePath !== pathPrefix) {
+    fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
+  }
+
+  return {
+    title: text("title"),
+    description: text("description"),
+    // Always the site's root including the path prefix, so absolute URLs are baseURL + path without "/".
+    baseURL: new URL(pathPrefix, baseURL).href,
+    language: canonicalLanguage,
+    author: authorObject as SiteSettings["author"],
+    timeZone,
+    summaryLength: count("summaryLength"),
+    pathPrefix,
+    postsPerPage: count("postsPerPage"),
+    homePosts: count("homePosts"),
+    missingImages: missingImages as SiteSettings["missingImages"],
+    brokenLinks: brokenLinks as SiteSettings["brokenLinks"],
+  };
+}

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { FolderCache } from "../../../lib/cache/folder-cache.ts";
+import { temporaryDir } from "../../../scripts/temporary-dir.ts";
+import { fileHashes } from "../../helpers/site.ts";
+
+function builtFolder(): string {
+  const dir = temporaryDir("folder-cache-built-");
+  const files: Record<string, string> = { "index.html": "home", "posts/a/index.html": "a", "posts/b/index.html": "b", "posts/b/photo.webp": "bytes" };
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+describe("a kept folder", () => {
+  it("is put back file for file under the key it was kept with, and only that key", () => {
+    const built = builtFolder();
+    const cache = new FolderCache(temporaryDir("folder-cache-"));
+    assert.equal(cache.restore("k1", temporaryDir("folder-cache-out-")), false, "nothing kept yet");
+    cache.store("k1", built, ["[blog] Warnings:\n  an image has no alt text"]);
+    assert.equal(cache.restore("k2", temporaryDir("folder-cache-out-")), false);
+    const target = path.join(temporaryDir("folder-cache-out-"), "site");
+    assert.deepEqual(cache.restore("k1", target), { files: 4, notes: ["[blog] Warnings:\n  an image has no alt text"] });
+    assert.deepEqual(fileHashes(target), fileHashes(built));
+  });
+
+  it("is not put back once a file it shares with an output was rewritten in place", () => {
+    const built = builtFolder();
+    const cache = new FolderCache(temporaryDir("folder-cache-"));
+    cache.store("k", built);
+    const target = temporaryDir("folder-cache-out-");
+    assert.equal((cache.restore("k", target) || { files: 0 }).files, 4);
+    fs.writeFileSync(path.join(target, "posts/a/index.html"), "rewritten by something else");
+    assert.equal(cache.restore("k", temporaryDir("folder-cache-out-")), false);
+  });
+
+  it("replaces what it kept when a folder is kept again", () => {
+    const cache = new FolderCache(temporaryDir("folder-cache-"));
+    cache.store("old", builtFolder());
+    const newer = temporaryDir("folder-cache-built-");
+    fs.writeFileSync(path.join(newer, "only.html"), "new");
+    cache.store("new", newer);
+    assert.equal(cache.restore("old", temporaryDir("folder-cache-out-")), false);
+    const target = temporaryDir("folder-cache-out-");
+    assert.deepEqual(cache.restore("new", target), { files: 1, notes: [] });
+    assert.deepEqual([...fileHashes(target).keys()], ["only.html"]);
+  });
+});

@@ -1,0 +1,168 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parseHTML } from "linkedom";
+import { renderContext } from "../../../lib/render/render-body.ts";
+import type { Post } from "../../../lib/site/post.ts";
+import { html, trustedHtml } from "../../../shortcodes/html.ts";
+import { icons } from "../../../shortcodes/icons.ts";
+import { shortcodes } from "../../../shortcodes/index.ts";
+import { parseShortcodes, type ShortcodeCall } from "../../../shortcodes/parse.ts";
+import { ParamError, type RenderContext, type SiteLookup } from "../../../shortcodes/shortcode.ts";
+
+const hostile = '"><script>alert(1)</script>';
+
+/** An icon as the parser serialises it, to compare with what a shortcode put in the page. */
+function iconMarkup(name: string): string | undefined {
+  return parseHTML(`<html><body>${icons.get(name)}</body></html>`).document.querySelector("svg")?.outerHTML;
+}
+
+/** Parses one call written in Hugo syntax, validates it and renders it: the path a body takes. */
+function render(source: string, context: Partial<RenderContext> = {}): Document {
+  const call = parseShortcodes(source, {
+    file: "t.md",
+    takesInner: (name) => shortcodes.get(name)?.takesInner,
+    knownNames: [...shortcodes.keys()],
+  })[0] as ShortcodeCall;
+  const shortcode = shortcodes.get(call.name)!;
+  const params = shortcode.readParams(call.args);
+  const output = shortcode.render(params, { ...renderContext({ lang: "zh-CN", url: "/posts/p/" }, undefined, undefined), ...context });
+  return parseHTML(`<!doctype html><html><body>${output}</body></html>`).document;
+}
+
+function rejects(source: string, message: RegExp) {
+  assert.throws(() => render(source), (error: unknown) => error instanceof ParamError && message.test(`${error.message}. ${error.hint}`));
+}
+
+describe("youtube", () => {
+  it("renders a link to the video and no player or request until clicked", () => {
+    const doc = render("{{< youtube TfVYxnhuEdU >}}");
+    const figure = doc.querySelector("figure.youtube-embed")!;
+    assert.equal(figure.getAttribute("data-youtube-id"), "TfVYxnhuEdU");
+    assert.equal(figure.getAttribute("data-embed-src"), "https://www.youtube-nocookie.com/embed/TfVYxnhuEdU?autoplay=1");
+    assert.equal(doc.querySelector("a.embed-link")?.getAttribute("href"), "https://www.youtube.com/watch?v=TfVYxnhuEdU");
+    assert.equal(doc.querySelectorAll("iframe, img, script").length, 0);
+  });
+
+  it("accepts id=, title, start and end", () => {
+    const doc = render('{{< youtube id="6AmdZoSgTeE" title="Stable Diffusion" start=30 end="90" >}}');
+    const figure = doc.querySelector("figure")!;
+    assert.equal(figure.getAttribute("data-embed-src"), "https://www.youtube-nocookie.com/embed/6AmdZoSgTeE?autoplay=1&start=30&end=90");
+    assert.equal(figure.getAttribute("data-embed-title"), "Stable Diffusion");
+    assert.equal(doc.querySelector("a")?.getAttribute("href"), "https://www.youtube.com/watch?v=6AmdZoSgTeE&t=30s");
+    assert.equal(doc.querySelector(".embed-title")?.textContent, "Stable Diffusion");
+  });
+
+  it("escapes a hostile title into text", () => {
+    const doc = render(`{{< youtube id="TfVYxnhuEdU" title="${hostile.replaceAll('"', '\\"')}" >}}`);
+    assert.equal(doc.querySelectorAll("script").length, 0);
+    assert.equal(doc.querySelector(".embed-title")?.textContent, hostile);
+    assert.equal(doc.querySelector("figure")?.getAttribute("data-embed-title"), hostile);
+  });
+
+  it("rejects ids that are not 11 characters of [A-Za-z0-9_-]", () => {
+    rejects("{{< youtube TfVYxnhuEd >}}", /not a YouTube video id/);
+    rejects('{{< youtube "TfVYxnhuEd<" >}}', /not a YouTube video id/);
+    rejects("{{< youtube >}}", /needs the parameter "id"/);
+  });
+
+  it("rejects bad timing and unknown parameters", () => {
+    rejects("{{< youtube id=TfVYxnhuEdU start=ten >}}", /whole number/);
+    rejects("{{< youtube id=TfVYxnhuEdU start=50 end=40 >}}", /must be after/);
+    rejects("{{< youtube id=TfVYxnhuEdU colour=red >}}", /no parameter "colour".*Its parameters are: id, title/);
+  });
+});
+
+describe("tweet and x", () => {
+  it("renders a static card linking to the post on x.com", () => {
+    for (const name of ["tweet", "x"]) {
+      const doc = render(`{{< ${name} user="mkbhd" id="1582772722240999425" >}}`);
+      assert.equal(doc.querySelector("blockquote")?.getAttribute("cite"), "https://x.com/mkbhd/status/1582772722240999425");
+      assert.equal(doc.querySelector("a.tweet-card-link")?.getAttribute("href"), "https://x.com/mkbhd/status/1582772722240999425");
+      assert.equal(doc.querySelector("a.tweet-card-user")?.textContent, "@mkbhd");
+      assert.equal(doc.querySelectorAll("script, iframe").length, 0);
+    }
+  });
+
+  it("rejects a non-numeric id and a bad user name", () => {
+    rejects('{{< tweet user="mkbhd" id="15827a" >}}', /not a post id \(digits only\)/);
+    rejects(`{{< tweet user="${hostile.replaceAll('"', '\\"')}" id="1" >}}`, /not an X user name/);
+    rejects('{{< tweet id="1" >}}', /needs the parameter "user"/);
+    rejects("{{< tweet 1582772722240999425 >}}", /no positional arguments/);
+  });
+});
+
+describe("alert", () => {
+  const inner = { source: "**x**", html: trustedHtml("<p><strong>Bold</strong> and <a href=\"/a/\">link</a></p>") };
+
+  it("wraps its inner content with the default icon", () => {
+    const doc = render("{{< alert >}}x{{< /alert >}}", { inner });
+    const box = doc.querySelector("div.alert[role=note]")!;
+    assert.equal(box.querySelector(".alert-content strong")?.textContent, "Bold");
+    assert.equal(box.querySelector(".alert-content a")?.getAttribute("href"), "/a/");
+    assert.equal(box.querySelector(".alert-icon svg")?.outerHTML, iconMarkup("triangle-exclamation"));
+    assert.equal(box.getAttribute("style"), null);
+  });
+
+  it("takes the icon by position or name, and validated colours", () => {
+    assert.equal(render('{{< alert "circle-info" >}}x{{< /alert >}}', { inner }).querySelector("svg")?.outerHTML, iconMarkup("circle-info"));
+    const doc = render('{{< alert icon="fire" cardColor="#e63946" iconColor="rgb(29 53 87)" textColor="white" >}}x{{< /alert >}}', { inner });
+    assert.equal(doc.querySelector("svg")?.outerHTML, iconMarkup("fire"));
+    assert.equal(doc.querySelector(".alert")?.getAttribute("style"), "--alert-card:#e63946;--alert-icon:rgb(29 53 87);--alert-ink:white");
+  });
+
+  it("ships the icon set Blowfish's documentation uses", () => {
+    for (const name of ["triangle-exclamation", "circle-info", "fire", "lightbulb", "bell", "check", "xmark", "twitter", "x-twitter", "github"]) {
+      const svg = parseHTML(`<html><body>${icons.get(name)}</body></html>`).document.querySelector("svg");
+      assert.ok(svg, name);
+      assert.equal(svg.getAttribute("aria-hidden"), "true");
+      assert.equal(svg.getAttribute("viewBox"), "0 0 24 24");
+    }
+  });
+
+  it("rejects an unknown icon, listing the known ones", () => {
+    rejects('{{< alert "unicorn" >}}x{{< /alert >}}', /"unicorn" is not an alert icon.*bell, check, circle-info/);
+  });
+
+  it("rejects colours that are not CSS colours, so no CSS can be injected", () => {
+    rejects('{{< alert cardColor="red;background:url(//evil)" >}}x{{< /alert >}}', /not a CSS colour/);
+    rejects(`{{< alert textColor="${hostile.replaceAll('"', '\\"')}" >}}x{{< /alert >}}`, /not a CSS colour/);
+  });
+});
+
+describe("article", () => {
+  const target = {
+    url: "/posts/target/",
+    href: "/posts/target/",
+    title: `Target ${hostile}`,
+  } as Post;
+  const site: SiteLookup = {
+    findPost: (url) => (url === target.url ? target : undefined),
+    nearestUrls: () => ["/posts/target/", "/posts/other/"],
+    card: (post) => html`<article class="post-card"><a href="${post.href}">${post.title}</a></article>`,
+  };
+
+  it("renders the shared card of the target post", () => {
+    const doc = render('{{< article link="/posts/target/" >}}', { site });
+    const link = doc.querySelector(".article-card .post-card a");
+    assert.equal(link?.getAttribute("href"), "/posts/target/");
+    assert.equal(link?.textContent, target.title);
+    assert.equal(doc.querySelectorAll("script").length, 0);
+  });
+
+  it("finds the post without the trailing slash", () => {
+    assert.ok(render('{{< article link="/posts/target" >}}', { site }).querySelector(".post-card"));
+  });
+
+  it("names the closest existing links when the target does not exist", () => {
+    assert.throws(
+      () => render('{{< article link="/posts/targte/" >}}', { site }),
+      (error: unknown) =>
+        error instanceof ParamError && /No post has the URL \/posts\/targte\//.test(error.message) && /Did you mean \/posts\/target\/ or/.test(error.hint),
+    );
+  });
+
+  it("rejects links outside the site", () => {
+    rejects('{{< article link="https://example.com/" >}}', /not a link within this site/);
+    rejects('{{< article link="//evil.example/" >}}', /not a link within this site/);
+  });
+});
