@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { threadId } from "node:worker_threads";
+import { writeFileAtomically } from "./atomic-file.ts";
 
 const projectDir = path.join(import.meta.dirname, "..", "..");
 
@@ -44,7 +44,10 @@ export class BuildCache {
     return crypto.createHash("sha256").update(generatorVersion).update("\0").update(relativePath).update("\0").update(JSON.stringify(settings)).update("\0").update(content).digest("hex");
   }
 
-  /** The cached result as it was stored, unless it took its date from the file's time and that time has changed. */
+  /**
+   * The cached result as it was stored, unless it took its date from the file's time and that time has changed,
+   * or the entry is not the whole of what was written (a disk that filled up, a file damaged since): a miss.
+   */
   get(key: string, mtimeMs: number): string | undefined {
     let text: string;
     try {
@@ -53,21 +56,28 @@ export class BuildCache {
       return undefined;
     }
     const newline = text.indexOf("\n");
-    const stored = JSON.parse(text.slice(0, newline)) as { mtimeMs: number | null };
+    const body = text.slice(newline + 1);
+    let stored: { mtimeMs: number | null; digest: string };
+    try {
+      stored = JSON.parse(text.slice(0, newline));
+    } catch {
+      return undefined;
+    }
+    if (stored.digest !== digest(body)) return undefined;
     if (stored.mtimeMs !== null && stored.mtimeMs !== mtimeMs) return undefined;
-    return text.slice(newline + 1);
+    return body;
   }
 
   /** Stores a result encoded as text (workers encode it anyway, to send it). */
   set(key: string, encoded: string, datedByFile: boolean, mtimeMs: number): void {
-    const file = this.#file(key);
-    // Written aside and renamed, so a build that stops half-way never leaves half a file.
-    const temporary = `${file}.${process.pid}.${threadId}.tmp`;
-    fs.writeFileSync(temporary, `${JSON.stringify({ mtimeMs: datedByFile ? mtimeMs : null })}\n${encoded}`);
-    fs.renameSync(temporary, file);
+    writeFileAtomically(this.#file(key), `${JSON.stringify({ mtimeMs: datedByFile ? mtimeMs : null, digest: digest(encoded) })}\n${encoded}`);
   }
 
   #file(key: string): string {
     return path.join(this.dir, `${key}.json`);
   }
+}
+
+function digest(text: string): string {
+  return crypto.createHash("sha256").update(text).digest("base64url").slice(0, 22);
 }

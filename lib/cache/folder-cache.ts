@@ -1,13 +1,20 @@
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { writeFileAtomically } from "./atomic-file.ts";
 import { filesUnder, linkFile, removeInBackground } from "./file-trees.ts";
 
 interface Manifest {
   key: string;
-  /** Each file's path in the folder, size and modification time; it is kept as `files/<its index here>`. */
-  files: Array<[file: string, size: number, mtimeMs: number]>;
+  /**
+   * Each file's path in the folder, size, modification time and inode; it is kept as `files/<its index here>`.
+   * A kept file that is not the one kept (rewritten in place, replaced, gone) differs in one of them.
+   */
+  files: Array<[file: string, size: number, mtimeMs: number, ino: number]>;
   /** What the build that wrote the folder had to say, to be said again when it is put back. */
   notes: string[];
+  /** A hash of the three above: an entry removed from the list, or a list cut short, does not match it. */
+  digest: string;
 }
 
 /**
@@ -16,9 +23,10 @@ interface Manifest {
  * written, whatever the folder's size. The kept files lie side by side, numbered: a site has a folder per page,
  * and creating thousands of folders would cost more than linking every file.
  *
- * The kept files are shared with the output, so something that rewrites an output file in place (the dev server
- * writing into the same folder, say) would change the kept file too. The manifest's size and modification time
- * of every file catch that: a kept folder that changed is never put back.
+ * Nothing incomplete is ever put back: the manifest is written last and proves itself by its digest, and each kept
+ * file must still be the one kept. The kept files are shared with the output, so something that rewrites an
+ * output file in place (the dev server writing into the same folder, say) changes the kept file too; its size,
+ * time or inode no longer match, and the folder is refused.
  */
 export class FolderCache {
   readonly #manifestFile: string;
@@ -29,14 +37,29 @@ export class FolderCache {
     this.#kept = path.join(dir, "files");
   }
 
-  /** Puts the folder kept under `key` into `target`; false when there is none (or it was touched). */
-  restore(key: string, target: string): { files: number; notes: string[] } | false {
-    if (!fs.existsSync(this.#manifestFile)) return false;
-    const manifest = JSON.parse(fs.readFileSync(this.#manifestFile, "utf8")) as Manifest;
+  /**
+   * Puts the folder kept under `key` into `target`; false when there is none. A folder kept under `key` that is
+   * not whole any more is refused, and `refused` told why.
+   */
+  restore(key: string, target: string, refused: (reason: string) => void = () => {}): { files: number; notes: string[] } | false {
+    let manifest: Manifest;
+    try {
+      manifest = JSON.parse(fs.readFileSync(this.#manifestFile, "utf8")) as Manifest;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") refused("its list of files cannot be read");
+      return false;
+    }
     if (manifest.key !== key) return false;
-    for (const [index, [, size, mtimeMs]] of manifest.files.entries()) {
+    if (manifest.digest !== manifestDigest(manifest)) {
+      refused("its list of files is not the one written");
+      return false;
+    }
+    for (const [index, [file, size, mtimeMs, ino]] of manifest.files.entries()) {
       const stat = fs.statSync(path.join(this.#kept, String(index)), { throwIfNoEntry: false });
-      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs) return false;
+      if (!stat || stat.size !== size || stat.mtimeMs !== mtimeMs || stat.ino !== ino) {
+        refused(`${file} is ${stat ? "not the file kept" : "missing"}`);
+        return false;
+      }
     }
     const made = new Set<string>();
     for (const [index, [file]] of manifest.files.entries()) {
@@ -56,10 +79,15 @@ export class FolderCache {
     const files = filesUnder(built).map((file, index): Manifest["files"][number] => {
       const kept = path.join(this.#kept, String(index));
       linkFile(path.join(built, file), kept);
-      const { size, mtimeMs } = fs.statSync(kept);
-      return [file, size, mtimeMs];
+      const { size, mtimeMs, ino } = fs.statSync(kept);
+      return [file, size, mtimeMs, ino];
     });
     // Written last: a build stopped half-way leaves no manifest, so nothing half-kept is ever put back.
-    fs.writeFileSync(this.#manifestFile, JSON.stringify({ key, files, notes } satisfies Manifest));
+    const manifest = { key, files, notes };
+    writeFileAtomically(this.#manifestFile, JSON.stringify({ ...manifest, digest: manifestDigest(manifest) } satisfies Manifest));
   }
+}
+
+function manifestDigest({ key, files, notes }: Omit<Manifest, "digest">): string {
+  return crypto.createHash("sha256").update(JSON.stringify({ key, files, notes })).digest("hex");
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import sharp from "sharp";
 import { html, type SafeHtml } from "../../shortcodes/html.ts";
+import { produceFileAtomically, writeFileAtomically } from "../cache/atomic-file.ts";
 
 /**
  * Responsive images for the pages, made with @11ty/eleventy-img. Encoded files go to a cache folder outside the
@@ -84,45 +85,78 @@ export function keepsOriginal(facts: ImageFacts): boolean {
   return facts.format === "svg" || facts.animated;
 }
 
+/** One encoding per image version and purpose in this process, however many pages use it at once. */
+const encodings = new Map<string, Promise<unknown>>();
+
+function once<T>(file: string, purpose: string, make: () => Promise<T>): Promise<T> {
+  const stat = fs.statSync(file);
+  const key = `${purpose}:${file}:${stat.mtimeMs}:${stat.size}`;
+  let encoding = encodings.get(key) as Promise<T> | undefined;
+  if (!encoding) {
+    encoding = make();
+    encodings.set(key, encoding);
+    // A failed encoding is tried again by the next page that asks, not remembered.
+    encoding.catch(() => encodings.delete(key));
+  }
+  return encoding;
+}
+
+type EncodedVariant = { url: string; width: number; height: number; outputPath: string; srcset: string; sourceType: string; buffer?: Buffer };
+
 /**
  * Encodes (or finds in the cache) the responsive variants of a local image. `purpose` picks the widths:
  * images in a post's text, or feature images (post header and cards).
  */
-export async function responsiveImage(file: string, purpose: "content" | "feature"): Promise<{ image: ResponsiveImage; files: PublishedFile[] }> {
-  const metadata = (await Image(file, {
-    widths: purpose === "content" ? contentWidths : featureWidths,
-    formats,
-    outputDir: cacheDir,
-    urlPath: imageUrlPath,
-    ...encoderOptions,
-  })) as Record<string, Array<{ url: string; width: number; height: number; outputPath: string; srcset: string; sourceType: string }>>;
-  const files: PublishedFile[] = [];
-  const sources: ImageSource[] = [];
-  for (const format of formats) {
-    const variants = metadata[format] ?? [];
-    if (variants.length === 0) continue;
-    sources.push({ type: variants[0]!.sourceType, srcset: variants.map((variant) => variant.srcset).join(", ") });
-    for (const variant of variants) files.push({ url: variant.url, file: variant.outputPath });
-  }
-  const fallback = (metadata.webp ?? metadata[formats.at(-1)!])!.at(-1)!;
-  return { image: { sources, src: fallback.url, width: fallback.width, height: fallback.height }, files };
+export function responsiveImage(file: string, purpose: "content" | "feature"): Promise<{ image: ResponsiveImage; files: PublishedFile[] }> {
+  return once(file, purpose, async () => {
+    // eleventy-img would write each file in place, where another build reading the cache could meet half of it:
+    // it only encodes here (reading the variants the cache has), and new files are written whole (atomic-file.ts).
+    const metadata = (await Image(file, {
+      widths: purpose === "content" ? contentWidths : featureWidths,
+      formats,
+      outputDir: cacheDir,
+      urlPath: imageUrlPath,
+      dryRun: true,
+      ...encoderOptions,
+    })) as Record<string, EncodedVariant[]>;
+    const files: PublishedFile[] = [];
+    const sources: ImageSource[] = [];
+    for (const format of formats) {
+      const variants = metadata[format] ?? [];
+      if (variants.length === 0) continue;
+      sources.push({ type: variants[0]!.sourceType, srcset: variants.map((variant) => variant.srcset).join(", ") });
+      for (const variant of variants) {
+        if (variant.buffer && !fs.existsSync(variant.outputPath)) {
+          fs.mkdirSync(cacheDir, { recursive: true });
+          writeFileAtomically(variant.outputPath, variant.buffer);
+        }
+        // eleventy-img keeps its results for the whole process: without the bytes, they cost little.
+        delete variant.buffer;
+        files.push({ url: variant.url, file: variant.outputPath });
+      }
+    }
+    const fallback = (metadata.webp ?? metadata[formats.at(-1)!])!.at(-1)!;
+    return { image: { sources, src: fallback.url, width: fallback.width, height: fallback.height }, files };
+  });
 }
 
 /** The 1200×630 JPEG that link previews (Open Graph, Twitter cards) show, cropped around what matters. */
-export async function socialImage(file: string): Promise<{ url: string; width: number; height: number; files: PublishedFile[] }> {
-  const width = 1200;
-  const height = 630;
-  const hash = Image.getHash(file, { ...encoderOptions, sharpJpegOptions: { quality: 80 }, crop: `${width}x${height}` });
-  const name = `${hash}-social-${width}x${height}.jpg`;
-  const output = path.join(cacheDir, name);
-  if (!fs.existsSync(output)) {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const temporary = `${output}.${process.pid}.tmp`;
-    await sharp(file).resize(width, height, { fit: "cover", position: sharp.strategy.attention }).jpeg({ quality: 80, mozjpeg: true }).toFile(temporary);
-    fs.renameSync(temporary, output);
-  }
-  const url = `${imageUrlPath}${name}`;
-  return { url, width, height, files: [{ url, file: output }] };
+export function socialImage(file: string): Promise<{ url: string; width: number; height: number; files: PublishedFile[] }> {
+  return once(file, "social", async () => {
+    const width = 1200;
+    const height = 630;
+    const hash = Image.getHash(file, { ...encoderOptions, sharpJpegOptions: { quality: 80 }, crop: `${width}x${height}` });
+    const name = `${hash}-social-${width}x${height}.jpg`;
+    const output = path.join(cacheDir, name);
+    if (!fs.existsSync(output)) {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      await produceFileAtomically(output, (temporary) =>
+        sharp(file).resize(width, height, { fit: "cover", position: sharp.strategy.attention }).jpeg({ quality: 80, mozjpeg: true }).toFile(temporary),
+      );
+    }
+    const url = `${imageUrlPath}${name}`;
+    return { url, width, height, files: [{ url, file: output }] };
+  });
 }
 
 export interface PictureOptions {

@@ -199,3 +199,22 @@ describe("the seed post's thumbnails", () => {
     assert.match(text(seed.querySelector("h1")), /新一轮人工智能热潮/);
   });
 });
+
+describe("pages that share an image", () => {
+  it("encode it once on a cold cache: the translations of a bundle share its feature image", async () => {
+    const feature = fs.readFileSync(path.join(fixturesDir, "site/posts/with-image/feature.jpg"));
+    const content = makeContent({
+      "_data/site.json": JSON.stringify({ language: "zh-CN" }),
+      "posts/shared/index.zh-cn.md": '---\ntitle: "中文"\ndate: 2024-01-01\n---\n\n正文。\n',
+      "posts/shared/index.en.md": '---\ntitle: "English"\ndate: 2024-01-01\n---\n\nText.\n',
+    });
+    fs.writeFileSync(path.join(content, "posts/shared/feature.jpg"), feature);
+    const build = await buildSite(content, { env: { BLOG_IMAGE_CACHE: temporaryDir("blog-cold-images-") } });
+    assert.equal(build.exitCode, 0, build.log);
+    for (const url of ["/posts/shared/", "/en/posts/shared/"]) {
+      const social = loadPage(build.outputDir, url).querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+      assert.match(social, /-social-1200x630\.jpg$/, url);
+      assert.deepEqual(await size(outputFile(build.outputDir, new URL(social).pathname)), { width: 1200, height: 630, pages: 1 });
+    }
+  });
+});

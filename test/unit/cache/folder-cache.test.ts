@@ -49,4 +49,42 @@ describe("a kept folder", () => {
     assert.deepEqual(cache.restore("new", target), { files: 1, notes: [] });
     assert.deepEqual([...fileHashes(target).keys()], ["only.html"]);
   });
+
+  it("refuses, saying why, a manifest with an entry removed or cut short, and a kept file replaced by another", () => {
+    const keptAndDamaged = (damage: (dir: string) => void): string[] => {
+      const dir = temporaryDir("folder-cache-");
+      const cache = new FolderCache(dir);
+      cache.store("k", builtFolder());
+      damage(dir);
+      const reasons: string[] = [];
+      assert.equal(cache.restore("k", temporaryDir("folder-cache-out-"), (reason) => reasons.push(reason)), false);
+      return reasons;
+    };
+    const manifest = (dir: string) => path.join(dir, "manifest.json");
+
+    const entryRemoved = keptAndDamaged((dir) => {
+      const list = JSON.parse(fs.readFileSync(manifest(dir), "utf8"));
+      list.files.pop();
+      fs.writeFileSync(manifest(dir), JSON.stringify(list));
+    });
+    assert.deepEqual(entryRemoved, ["its list of files is not the one written"]);
+
+    const cutShort = keptAndDamaged((dir) => {
+      const text = fs.readFileSync(manifest(dir), "utf8");
+      fs.writeFileSync(manifest(dir), text.slice(0, text.length / 2));
+    });
+    assert.deepEqual(cutShort, ["its list of files cannot be read"]);
+
+    // Another file in its place, of the same size, given the same times back.
+    const replaced = keptAndDamaged((dir) => {
+      const kept = path.join(dir, "files", "0");
+      const { atime, mtime } = fs.statSync(kept);
+      const text = fs.readFileSync(kept);
+      fs.rmSync(kept);
+      fs.writeFileSync(kept, Buffer.from(text).reverse());
+      fs.utimesSync(kept, atime, mtime);
+    });
+    assert.equal(replaced.length, 1);
+    assert.match(replaced[0]!, /is not the file kept$/);
+  });
 });
