@@ -19,6 +19,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.setInputDirectory(eleventy.input);
   eleventyConfig.setIncludesDirectory(eleventy.includes);
   eleventyConfig.setDataDirectory("_data");
+  if (eleventy.output) eleventyConfig.setOutputDirectory(eleventy.output);
   eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, settings, preview, devRefresh: build.devServer, cacheDir: build.pageCacheDir, links });
   eleventyConfig.addPlugin(imagesPlugin, { cacheDir: build.imageCacheDir });
   eleventyConfig.addPlugin(collectionsPlugin, { settings, preview });

@@ -9,8 +9,11 @@ export interface BuildEnvironment {
   /** The folder of posts and settings: BLOG_CONTENT (any Hugo content folder, built in place), else content/. */
   contentDir: string;
   staticDir: string;
-  /** Folders as Eleventy wants them given (see `eleventyPath`). */
-  eleventy: { input: string; includes: string; static: string };
+  /**
+   * Folders as Eleventy wants them given (see `eleventyPath`). `output` is set for the dev server only, when no
+   * `--output` was given: it never shares `_site` with `npm run build`, which replaces that folder whole.
+   */
+  eleventy: { input: string; includes: string; static: string; output: string | undefined };
   /** The dev server (`npm start`): pages it saves are shown at once, before Eleventy's rebuild. */
   devServer: boolean;
   /** A process that stays and rebuilds (the dev server, `--watch`): search indexes in the background. */
@@ -29,7 +32,7 @@ export interface BuildEnvironment {
 
 export const projectDir = path.join(import.meta.dirname, "..");
 
-export function buildEnvironment(env: NodeJS.ProcessEnv = process.env): BuildEnvironment {
+export function buildEnvironment(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = process.argv): BuildEnvironment {
   const contentDir = path.resolve(env.BLOG_CONTENT ?? path.join(projectDir, "content"));
   const layoutsDir = path.join(projectDir, "layouts");
   const staticDir = path.join(projectDir, "static");
@@ -44,6 +47,7 @@ export function buildEnvironment(env: NodeJS.ProcessEnv = process.env): BuildEnv
       // Eleventy reads the includes folder relative to the input folder.
       includes: path.relative(contentDir, layoutsDir),
       static: path.relative(process.cwd(), staticDir),
+      output: runMode === "serve" && !argv.some((arg) => arg.startsWith("--output")) ? "_site.dev" : undefined,
     },
     devServer: runMode === "serve",
     watching,

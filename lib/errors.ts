@@ -86,3 +86,25 @@ function wholeAt(text: string, needle: string, from: number): number {
   }
   return -1;
 }
+
+/**
+ * What went wrong, for a person: an author's mistakes as they are (every one of them), anything else as the chain
+ * of messages from the outermost to the cause (Eleventy wraps errors in its own), with the stack only on request.
+ */
+export function explainFailure(error: unknown, options: { debug: boolean }): string {
+  const chain: unknown[] = [];
+  for (let link: unknown = error; link !== undefined && link !== null && chain.length < 10; link = causeOf(link)) chain.push(link);
+  const authored = chain.find((link) => link instanceof AuthorErrors || link instanceof AuthorError) as Error | undefined;
+  if (authored && !options.debug) return authored.message;
+  const messages = [...new Set(chain.map((link) => (link instanceof Error ? link.message : String(link))).filter(Boolean))];
+  const deepest = chain.at(-1);
+  const text = messages.join("\n  because: ");
+  if (options.debug) return `${text}\n${deepest instanceof Error ? deepest.stack : ""}`;
+  return `${text}\n(npm run build -- --debug shows where it happened)`;
+}
+
+function causeOf(error: unknown): unknown {
+  if (typeof error !== "object" || error === null) return undefined;
+  const { originalError, cause } = error as { originalError?: unknown; cause?: unknown };
+  return originalError ?? cause;
+}

@@ -1,68 +1,131 @@
 /**
- * `npm run build`: a production build into `_site/`. The site is built into a fresh folder next to it and
- * swapped in only when everything succeeded, so a failed build leaves the previous output untouched and a
- * successful one never keeps pages of deleted posts.
+ * `npm run build`: a production build into `_site/`. The site is built into a folder of its own next to it and
+ * swapped in only when it is complete, so a failed or stopped build leaves the previous output untouched and a
+ * successful one never keeps pages of deleted posts. One build at a time per output folder and cache: a second
+ * one waits (README, "Reliability").
  *
  *   npm run build                         the bundled content/ folder
  *   BLOG_CONTENT=../site/content npm run build   any Hugo content folder
  *   npm run build -- --output=dist        another output folder
  *   npm run build -- --no-search          without the search index (faster; the search page finds nothing)
+ *   npm run build -- --no-wait            fail at once if another build is using the output folder or the cache
+ *   npm run build -- --debug              print the stack of an unexpected error
  */
-import fs from "node:fs";
 import path from "node:path";
-import { removeInBackground } from "../lib/cache/file-trees.ts";
+import { removeStaleTemporaries } from "../lib/cache/atomic-file.ts";
+import { acquireLock, describeHolder, LockBusyError } from "../lib/cache/build-lock.ts";
 import { FolderCache } from "../lib/cache/folder-cache.ts";
 import { siteFingerprint } from "../lib/cache/site-cache.ts";
 import { buildEnvironment, projectDir } from "../lib/environment.ts";
-import { takePrintedWarnings } from "../lib/output/build-warnings.ts";
+import { explainFailure } from "../lib/errors.ts";
+import { deferWarnings, formatWarnings, takeWarnings } from "../lib/output/build-warnings.ts";
+import { OutputFolders } from "../lib/output/output-folders.ts";
+import { missingFromSite } from "../lib/output/site-completeness.ts";
+import { loadSiteSettings } from "../lib/source/site-settings.ts";
+
+export interface BuildOptions {
+  quiet?: boolean;
+  /** Wait for another build using the same output folder or cache (the default), or fail at once. */
+  wait?: boolean;
+  /** Told what the build is doing besides building: waiting for a lock, clearing leftovers, refusing a cache. */
+  note?: (message: string) => void;
+}
 
 /** Builds the site into `outputDir`; returns how many files were restored from the cache instead (0 when built). */
-export async function buildSite(outputDir: string, options: { quiet?: boolean } = {}): Promise<number> {
-  const target = path.resolve(outputDir);
-  const next = `${target}.next`;
-  const previous = `${target}.previous`;
-  const { contentDir, siteCacheDir, search, preview } = buildEnvironment();
-  const cache = new FolderCache(siteCacheDir);
-  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview });
-  fs.rmSync(next, { recursive: true, force: true });
-
-  const kept = cache.restore(fingerprint, next);
-  if (kept) {
-    for (const warnings of kept.notes) console.warn(warnings);
-  } else {
-    try {
-      // Loaded only when there is something to build.
-      const { default: Eleventy } = await import("@11ty/eleventy");
-      const eleventy = new Eleventy(undefined, next, {
-        configPath: path.join(projectDir, "eleventy.config.ts"),
-        quietMode: options.quiet ?? false,
-      });
-      await eleventy.write();
-    } catch (error) {
-      fs.rmSync(next, { recursive: true, force: true });
-      // Eleventy rejects on the first error while its copying of static files may still be under way and write
-      // into the folder again; once the process ends, nothing can.
-      process.once("exit", () => fs.rmSync(next, { recursive: true, force: true }));
-      throw error;
+export async function buildSite(outputDir: string, options: BuildOptions = {}): Promise<number> {
+  const note = options.note ?? ((message: string) => console.log(`[blog] ${message}`));
+  const environment = buildEnvironment();
+  const folders = new OutputFolders(outputDir);
+  const locks: Array<() => void> = [];
+  try {
+    for (const lock of [`${folders.target}.lock`, path.join(environment.pageCacheDir, "build.lock")]) {
+      locks.push(
+        await acquireLock(lock, {
+          purpose: "npm run build",
+          wait: options.wait ?? true,
+          onWait: (holder) => note(`Waiting for ${describeHolder(holder)} to finish with ${path.relative(process.cwd(), lock) || lock}…`),
+        }),
+      );
     }
-    cache.store(fingerprint, next, takePrintedWarnings());
+    stopping.folders = folders;
+    for (const message of folders.recover()) note(message);
+    removeStaleTemporaries(environment.pageCacheDir);
+    removeStaleTemporaries(environment.imageCacheDir);
+    return await buildInto(folders, environment, options.quiet ?? false, note);
+  } catch (error) {
+    folders.discard();
+    throw error;
+  } finally {
+    stopping.folders = undefined;
+    for (const release of locks.reverse()) release();
   }
-  if (fs.existsSync(target)) fs.renameSync(target, previous);
-  fs.renameSync(next, target);
-  removeInBackground(previous);
-  return kept ? kept.files : 0;
 }
+
+async function buildInto(folders: OutputFolders, environment: ReturnType<typeof buildEnvironment>, quiet: boolean, note: (message: string) => void): Promise<number> {
+  const { contentDir, search, preview } = environment;
+  const cache = new FolderCache(environment.siteCacheDir);
+  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview });
+  const kept = cache.restore(fingerprint, folders.next, (reason) => note(`The kept copy of the last build is not whole (${reason}): building the site again.`));
+  if (kept) {
+    const missing = missingFromSite(folders.next, loadSiteSettings(contentDir), { search });
+    if (missing.length === 0) {
+      for (const warnings of kept.notes) console.warn(warnings);
+      folders.publish();
+      return kept.files;
+    }
+    note(`The kept copy of the last build lacks ${describeMissing(missing)}: building the site again.`);
+    folders.discard();
+  }
+
+  // Loaded only when there is something to build.
+  const { default: Eleventy } = await import("@11ty/eleventy");
+  const eleventy = new Eleventy(undefined, folders.next, { configPath: path.join(projectDir, "eleventy.config.ts"), quietMode: quiet });
+  // Failures are explained once, by this script (explainFailure), not also by Eleventy with its stack.
+  eleventy.errorHandler.once = () => {};
+  deferWarnings();
+  const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
+  const warnings = takeWarnings();
+  const written = templates.map((template) => template.outputPath).filter((file): file is string => typeof file === "string");
+  const missing = missingFromSite(folders.next, loadSiteSettings(contentDir), { search, written });
+  if (missing.length > 0) {
+    throw new Error(`The build finished without ${describeMissing(missing)}; nothing was published. Run the build again; if this repeats, report it`);
+  }
+  const listed = warnings.length > 0 ? [formatWarnings(warnings)] : [];
+  for (const text of listed) console.warn(text);
+  cache.store(fingerprint, folders.next, listed);
+  folders.publish();
+  return 0;
+}
+
+function describeMissing(missing: string[]): string {
+  const shown = missing.slice(0, 5).join(", ");
+  return missing.length > 5 ? `${missing.length} files (${shown}…)` : shown;
+}
+
+/** What an interrupted build must clear before it exits. */
+const stopping: { folders: OutputFolders | undefined } = { folders: undefined };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const outputArg = process.argv.find((arg) => arg.startsWith("--output="));
   const output = outputArg ? outputArg.slice("--output=".length) : "_site";
-  const quiet = process.argv.includes("--quiet");
+  const debug = process.argv.includes("--debug");
   if (process.argv.includes("--no-search")) process.env.BLOG_SEARCH = "0";
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      stopping.folders?.discard();
+      console.error(`\nThe build was stopped (${signal}); ${output} was left as it was.`);
+      // The locks are released by their exit handlers; worker threads and child processes end with this one.
+      process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
+    });
+  }
   try {
-    const restored = await buildSite(output, { quiet });
+    const restored = await buildSite(output, { quiet: process.argv.includes("--quiet"), wait: !process.argv.includes("--no-wait") });
     if (restored > 0) console.log(`Nothing changed since the last build: ${restored} files restored from the build cache into ${output}.`);
-  } catch {
-    // Eleventy has already printed what went wrong.
+  } catch (error) {
+    const warnings = takeWarnings();
+    if (warnings.length > 0) console.warn(formatWarnings(warnings));
+    if (error instanceof LockBusyError) console.error(`${error.message}. Wait for it to finish, or build without --no-wait to wait for it.`);
+    else console.error(explainFailure(error, { debug }));
     console.error(`\nThe build failed; ${output} was left as it was.`);
     process.exitCode = 1;
   }

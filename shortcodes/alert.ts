@@ -4,7 +4,8 @@ import { iconAliases, icons } from "./icons.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface AlertParams {
-  icon: string;
+  /** Undefined only for an unknown icon let through (`strict: false`). */
+  icon: string | undefined;
   cardColor: string | undefined;
   iconColor: string | undefined;
   textColor: string | undefined;
@@ -22,9 +23,6 @@ export const alert: Shortcode<AlertParams> = {
     const params = new Params("alert", args, { named: ["icon", "cardColor", "iconColor", "textColor"], positional: 1 });
     const requested = params.string("icon", 0) ?? "triangle-exclamation";
     const icon = iconAliases.get(requested) ?? requested;
-    if (!icons.has(icon)) {
-      throw new ParamError(`"${requested}" is not an alert icon`, `Use one of: ${[...icons.keys()].join(", ")}`);
-    }
     const colour = (name: string) => {
       const value = params.string(name);
       if (value !== undefined && !isCssColor(value)) {
@@ -32,7 +30,15 @@ export const alert: Shortcode<AlertParams> = {
       }
       return value?.trim();
     };
-    return { icon, cardColor: colour("cardColor"), iconColor: colour("iconColor"), textColor: colour("textColor") };
+    const read: AlertParams = { icon, cardColor: colour("cardColor"), iconColor: colour("iconColor"), textColor: colour("textColor") };
+    if (!icons.has(icon)) {
+      // Blowfish shows the callout without an icon.
+      throw new ParamError(`"${requested}" is not an alert icon`, `Use one of: ${[...icons.keys()].join(", ")}`, {
+        problem: "unknownIcon",
+        recovered: { ...read, icon: undefined },
+      });
+    }
+    return read;
   },
 
   render(params, { inner }) {
@@ -44,8 +50,7 @@ export const alert: Shortcode<AlertParams> = {
       .filter(Boolean)
       .join(";");
     return html`<div class="alert" role="note"${style ? html` style="${style}"` : ""}>
-<span class="alert-icon">${icons.get(params.icon)}</span>
-<div class="alert-content">
+${params.icon ? html`<span class="alert-icon">${icons.get(params.icon)}</span>\n` : ""}<div class="alert-content">
 ${inner?.html}
 </div>
 </div>`;

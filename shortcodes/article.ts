@@ -38,6 +38,7 @@ export const article: Shortcode<ArticleParams> = {
       throw new ParamError(
         `No post has the URL ${link}`,
         nearest.length > 0 ? `Did you mean ${nearest.join(" or ")}?` : "Check the link; posts live at /posts/<folder>/",
+        { problem: "missingArticle" },
       );
     }
     return html`<div class="article-card">${site.card(target)}</div>`;

@@ -1,13 +1,25 @@
 import type { SafeHtml } from "./html.ts";
 import type { ArgValue, ShortcodeArgs } from "./parse.ts";
 
+/**
+ * Problems that Hugo or Blowfish let through, which a site being migrated (`strict: false`) may let through too:
+ * the build decides, with the problem's name (lib/source/tolerance.ts lists them all).
+ */
+export type ShortcodeProblem = "missingArticle" | "unknownIcon";
+
 /** A wrong parameter value; the pipeline adds the file, line and column of the call. */
 export class ParamError extends Error {
   readonly hint: string;
-  constructor(problem: string, hint: string) {
+  /**
+   * Set for a problem the site may let through: then the call renders with `recovered` parameters (thrown by
+   * `readParams`), or as nothing (thrown by `render`), as Blowfish would show it.
+   */
+  readonly tolerable: { problem: ShortcodeProblem; recovered?: unknown } | undefined;
+  constructor(problem: string, hint: string, tolerable?: { problem: ShortcodeProblem; recovered?: unknown }) {
     super(problem);
     this.name = "ParamError";
     this.hint = hint;
+    this.tolerable = tolerable;
   }
 }
 

@@ -31,7 +31,8 @@ export function removeInBackground(dir: string): void {
   if (!fs.existsSync(dir)) return;
   const aside = `${dir}.removing-${process.pid}-${Date.now()}`;
   fs.renameSync(dir, aside);
-  spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(aside)}, { recursive: true, force: true })`], {
+  // Retried: a process stopped with its build (a search indexer) may still be writing into the folder.
+  spawn(process.execPath, ["-e", `require("fs").rmSync(${JSON.stringify(aside)}, { recursive: true, force: true, maxRetries: 5 })`], {
     detached: true,
     stdio: "ignore",
   }).unref();

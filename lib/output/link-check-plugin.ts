@@ -3,6 +3,7 @@ import path from "node:path";
 import { AuthorError, AuthorErrors, positionAt, urlWrittenAt } from "../errors.ts";
 import { nearest } from "../site/nearest.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
+import { tolerates } from "../source/tolerance.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { printWarnings } from "./build-warnings.ts";
 
@@ -88,7 +89,7 @@ export function linkCheckPlugin(eleventyConfig: EleventyConfig, options: LinkChe
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     const problems = options.links.check(directories.output);
     if (problems.length === 0) return;
-    if (options.preview || options.settings().brokenLinks === "warn") printWarnings(problems.map((problem) => problem.message));
+    if (options.preview || tolerates(options.settings(), "brokenLink")) printWarnings(problems.map((problem) => problem.message));
     else throw new AuthorErrors(problems);
   });
 }

@@ -15,8 +15,8 @@ export interface BodyImageContext {
   contentDir: string;
   staticDir: string;
   pageUrl: string;
-  /** A missing image is an error (the default) or, while migrating a site, only a warning. */
-  missingImages: "error" | "warn";
+  /** A missing image is an error (the default) or, while migrating a site, only a warning (tolerance.ts). */
+  tolerateMissing: boolean;
   /** With a feature image above it, no image of the text is the first thing a reader sees. */
   hasFeatureImage: boolean;
 }
@@ -63,7 +63,7 @@ export async function processBodyImages(body: string, context: BodyImageContext)
           `The image "${src}" does not exist (looked for ${lookedFor.map(displayPath).join(" and ")})`,
           "Check the file name (letter case counts) and put the image in the post's folder, or fix the path",
         );
-        (context.missingImages === "warn" ? result.warnings : result.errors).push(problem);
+        (context.tolerateMissing ? result.warnings : result.errors).push(problem);
         return undefined;
       }
       const alt = tag.attributes.alt;

@@ -4,6 +4,7 @@ import type { BuildCache } from "../cache/build-cache.ts";
 import { AuthorError } from "../errors.ts";
 import { describeSource, type PageMeta, type SourceInfo } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
+import { tolerates } from "../source/tolerance.ts";
 import { processBodyImages } from "./body-images.ts";
 import { policyNeeds, type PolicyNeeds } from "./content-policy.ts";
 import { imageFacts, keepsOriginal, responsiveImage, socialImage, type PublishedFile, type ResponsiveImage } from "./images.ts";
@@ -86,7 +87,14 @@ function settingsFingerprint(settings: SiteSettings): string {
 
 async function loadSource(file: string, context: ReadContext, stat: fs.Stats): Promise<SourceResult> {
   const { cache, pool } = context;
-  const cacheKey = cache?.key(path.relative(context.contentDir, file), fs.readFileSync(file), context.settings);
+  let content: Buffer;
+  try {
+    content = fs.readFileSync(file);
+  } catch {
+    // Reading it again reports why it cannot be read, as an author error with the file's name.
+    return readSource(file, context, stat.mtime);
+  }
+  const cacheKey = cache?.key(path.relative(context.contentDir, file), content, context.settings);
   if (cache && cacheKey) {
     const hit = cache.get(cacheKey, stat.mtimeMs);
     if (hit) return decodeSourceResult(hit);
@@ -117,7 +125,7 @@ async function finishPage(file: string, record: SourceRecord, context: ReadConte
     contentDir: context.contentDir,
     staticDir: context.staticDir,
     pageUrl: meta.url,
-    missingImages: context.settings.missingImages,
+    tolerateMissing: tolerates(context.settings, "missingImage"),
     hasFeatureImage: feature !== undefined,
   });
   images.push(...bodyImages.files, ...movedBundleFiles(file, meta));
@@ -127,7 +135,7 @@ async function finishPage(file: string, record: SourceRecord, context: ReadConte
     summary: record.summary,
     featureImage: feature,
     files: images,
-    warnings: bodyImages.warnings,
+    warnings: [...record.warnings, ...bodyImages.warnings],
     policy: policyNeeds(bodyImages.html),
   };
 }

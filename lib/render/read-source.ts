@@ -1,9 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
 import { AuthorError, AuthorErrors } from "../errors.ts";
+import { readContentText } from "../source/content-text.ts";
 import { readFrontMatter } from "../source/front-matter.ts";
 import { describeSource, readPageMeta, type PageMeta } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
+import { tolerates } from "../source/tolerance.ts";
 import { processBodyEmbeds } from "./body-embeds.ts";
 import { renderBody, type RenderedBody } from "./render-body.ts";
 
@@ -22,6 +23,8 @@ export interface SourceRecord {
   bodyLine: number;
   /** The file's modification time was used as its date (no `date` in the front matter). */
   datedByFile: boolean;
+  /** Problems the site lets through (`strict: false`): its bytes, its shortcodes. */
+  warnings: AuthorError[];
 }
 
 export type SourceResult = { ok: true; record: SourceRecord } | { ok: false; errors: AuthorError[] };
@@ -35,7 +38,8 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
   const { settings } = context;
   try {
     const source = describeSource(path.relative(context.contentDir, file), settings);
-    const frontMatter = readFrontMatter(file, fs.readFileSync(file, "utf8"));
+    const { text, warnings } = readContentText(file, tolerates(settings, "invalidUtf8"));
+    const frontMatter = readFrontMatter(file, text);
     const meta = readPageMeta(file, source, frontMatter, settings, mtime);
     const rendered = renderBody(frontMatter.body, {
       file,
@@ -43,6 +47,7 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
       lang: meta.source.lang,
       url: meta.url,
       summaryLength: settings.summaryLength,
+      tolerates: (problem) => tolerates(settings, problem),
     });
     const embeds = processBodyEmbeds(rendered.html, meta.source.lang);
     return {
@@ -54,6 +59,7 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
         bodySource: frontMatter.body,
         bodyLine: frontMatter.bodyLine,
         datedByFile: !frontMatter.data.has("date"),
+        warnings: [...warnings, ...rendered.warnings],
       },
     };
   } catch (error) {

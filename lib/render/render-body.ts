@@ -2,7 +2,7 @@ import type { Token } from "markdown-it";
 import { html, trustedHtml, type SafeHtml } from "../../shortcodes/html.ts";
 import { shortcodes } from "../../shortcodes/index.ts";
 import { parseShortcodes, type ShortcodeCall, type ShortcodeNode } from "../../shortcodes/parse.ts";
-import { ParamError, type RenderContext, type Shortcode, type SiteLookup } from "../../shortcodes/shortcode.ts";
+import { ParamError, type RenderContext, type Shortcode, type ShortcodeProblem, type SiteLookup } from "../../shortcodes/shortcode.ts";
 import { AuthorError } from "../errors.ts";
 import { translate } from "../source/i18n.ts";
 import { fragmentEnv, markdown, uniqueFragmentIds } from "./markdown.ts";
@@ -28,6 +28,8 @@ export interface SiteShortcodeCall {
 export interface RenderedBody {
   /** Calls with bad parameters; each is shown in place of its output, and the production build stops. */
   errors: AuthorError[];
+  /** Calls with problems the site lets through (`strict: false`). */
+  warnings: AuthorError[];
   /** The HTML, still holding "site" placeholders for the calls in `siteCalls`. */
   html: string;
   siteCalls: SiteShortcodeCall[];
@@ -51,6 +53,8 @@ export interface RenderOptions {
   summaryLength: number;
   /** The shortcodes a body may call; the registry unless a test brings its own. */
   shortcodes?: ReadonlyMap<string, Shortcode>;
+  /** Which shortcode problems the site lets through; none when left out. */
+  tolerates?: Tolerance;
 }
 
 const moreMarker = /<!--\s*more\s*-->/i;
@@ -85,6 +89,7 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
   const { summary, hasMoreMarker } = summarise(tokens, options.summaryLength);
   return {
     errors: expansion.errors,
+    warnings: expansion.warnings,
     html,
     siteCalls: expansion.siteCalls,
     scripts: [...expansion.scripts],
@@ -101,6 +106,7 @@ class Expansion {
   readonly siteCalls: SiteShortcodeCall[] = [];
   readonly scripts = new Set<string>();
   readonly errors: AuthorError[] = [];
+  readonly warnings: AuthorError[] = [];
   readonly #options: RenderOptions;
 
   constructor(options: RenderOptions) {
@@ -118,27 +124,43 @@ class Expansion {
 
   #call(call: ShortcodeCall): string {
     const shortcode = (this.#options.shortcodes ?? shortcodes).get(call.name)!;
-    const where = { file: this.#options.file, line: call.line, column: call.column };
+    let params: unknown;
     try {
-      const params = shortcode.readParams(call.args);
-      for (const script of shortcode.scripts ?? []) this.scripts.add(script);
-      if (shortcode.usesSite) {
-        this.siteCalls.push({ name: call.name, params, ...where });
-        return placeholder("site", this.siteCalls.length - 1);
-      }
-      const inner = call.inner ? { source: call.innerSource ?? "", html: this.#renderInner(call.inner) } : undefined;
-      const output = shortcode.render(params, renderContext({ lang: this.#options.lang, url: this.#options.url }, inner, undefined)).toString();
-      // `{{% %}}` output is Markdown and is rendered with the rest of the body.
-      if (call.delimiter === "%") return output;
-      this.outputs.push(output);
-      return placeholder("now", this.outputs.length - 1);
+      params = shortcode.readParams(call.args);
     } catch (error) {
-      if (!(error instanceof ParamError)) throw error;
-      const problem = new AuthorError(where, `{{< ${call.name} >}}: ${error.message}`, error.hint);
-      this.errors.push(problem);
-      this.outputs.push(errorBox(problem).toString());
-      return placeholder("now", this.outputs.length - 1);
+      const { problem, tolerated } = this.#report(error, call);
+      // Let through, the call shows as Blowfish shows it: with the parameters the shortcode recovered.
+      const recovered = tolerated ? (error as ParamError).tolerable?.recovered : undefined;
+      if (recovered === undefined) return this.#failed(problem, tolerated);
+      params = recovered;
     }
+    for (const script of shortcode.scripts ?? []) this.scripts.add(script);
+    if (shortcode.usesSite) {
+      this.siteCalls.push({ name: call.name, params, file: this.#options.file, line: call.line, column: call.column });
+      return placeholder("site", this.siteCalls.length - 1);
+    }
+    let output: string;
+    try {
+      const inner = call.inner ? { source: call.innerSource ?? "", html: this.#renderInner(call.inner) } : undefined;
+      output = shortcode.render(params, renderContext({ lang: this.#options.lang, url: this.#options.url }, inner, undefined)).toString();
+    } catch (error) {
+      const { problem, tolerated } = this.#report(error, call);
+      return this.#failed(problem, tolerated);
+    }
+    // `{{% %}}` output is Markdown and is rendered with the rest of the body.
+    if (call.delimiter === "%") return output;
+    this.outputs.push(output);
+    return placeholder("now", this.outputs.length - 1);
+  }
+
+  #report(error: unknown, call: ShortcodeCall): { problem: AuthorError; tolerated: boolean } {
+    return reportParamError(error, call.name, { file: this.#options.file, line: call.line, column: call.column }, this.#options.tolerates, this);
+  }
+
+  /** A call that could not be rendered: nothing when the problem is let through, else the error in place (preview). */
+  #failed(problem: AuthorError, tolerated: boolean): string {
+    this.outputs.push(tolerated ? "" : errorBox(problem).toString());
+    return placeholder("now", this.outputs.length - 1);
   }
 
   /** Inner content is Markdown too, with its own shortcode calls expanded. */
@@ -150,6 +172,27 @@ class Expansion {
 /** What a shortcode renders with: its page, interface text in the page's language, its inner content, the site. */
 export function renderContext(page: RenderContext["page"], inner: RenderContext["inner"], site: SiteLookup | undefined): RenderContext {
   return { page, translate: (key, vars) => translate(page.lang, key, vars), inner, site };
+}
+
+/** Whether the site lets a shortcode's problem through as a warning (`strict: false`, lib/source/tolerance.ts). */
+export type Tolerance = (problem: ShortcodeProblem) => boolean;
+
+/**
+ * A call's bad parameter, placed at the call: a warning when the site lets the problem through, else an error.
+ * Anything but a ParamError is a fault of the generator, and is thrown on.
+ */
+export function reportParamError(
+  error: unknown,
+  name: string,
+  where: { file: string; line: number; column: number },
+  tolerates: Tolerance | undefined,
+  found: { errors: AuthorError[]; warnings: AuthorError[] },
+): { problem: AuthorError; tolerated: boolean } {
+  if (!(error instanceof ParamError)) throw error;
+  const problem = new AuthorError(where, `{{< ${name} >}}: ${error.message}`, error.hint);
+  const tolerated = error.tolerable !== undefined && (tolerates?.(error.tolerable.problem) ?? false);
+  (tolerated ? found.warnings : found.errors).push(problem);
+  return { problem, tolerated };
 }
 
 /** What the preview shows where a call could not be rendered. */

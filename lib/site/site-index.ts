@@ -1,12 +1,13 @@
 import { DateTime } from "luxon";
 import { trustedHtml } from "../../shortcodes/html.ts";
 import { shortcodes } from "../../shortcodes/index.ts";
-import { ParamError, type SiteLookup } from "../../shortcodes/shortcode.ts";
+import type { SiteLookup } from "../../shortcodes/shortcode.ts";
 import { AuthorError, displayPath } from "../errors.ts";
 import { mergeNeeds, type PolicyNeeds } from "../render/content-policy.ts";
-import { errorBox, renderContext, type SiteShortcodeCall } from "../render/render-body.ts";
+import { errorBox, renderContext, reportParamError, type SiteShortcodeCall } from "../render/render-body.ts";
 import { translate } from "../source/i18n.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
+import { tolerates } from "../source/tolerance.ts";
 import type { CollectionItem } from "../types/eleventy.ts";
 import { nearest } from "./nearest.ts";
 import type { Post } from "./post.ts";
@@ -269,7 +270,7 @@ export function buildSiteIndex(
     // The shortcode hands back a post it was given by findPost: one of this index's own.
     card: (post: Post) => trustedHtml(postCard(post, 3)),
   };
-  const siteCallOutputs = renderSiteCalls(items, site, errors);
+  const siteCallOutputs = renderSiteCalls(items, site, settings, { errors, warnings });
 
   return {
     posts,
@@ -291,7 +292,12 @@ export function buildSiteIndex(
 }
 
 /** Renders the shortcode calls that needed every page (`article`), now that every page is known. */
-function renderSiteCalls(items: CollectionItem<Partial<ContentData>>[], site: SiteLookup, errors: AuthorError[]): Record<string, string[]> {
+function renderSiteCalls(
+  items: CollectionItem<Partial<ContentData>>[],
+  site: SiteLookup,
+  settings: SiteSettings,
+  found: { errors: AuthorError[]; warnings: AuthorError[] },
+): Record<string, string[]> {
   const outputs: Record<string, string[]> = Object.create(null);
   for (const item of items) {
     const calls = item.data.siteCalls;
@@ -301,10 +307,9 @@ function renderSiteCalls(items: CollectionItem<Partial<ContentData>>[], site: Si
       try {
         return shortcodes.get(call.name)!.render(call.params, renderContext({ lang: page.lang, url: page.url }, undefined, site)).toString();
       } catch (error) {
-        if (!(error instanceof ParamError)) throw error;
-        const problem = new AuthorError(call, `{{< ${call.name} >}}: ${error.message}`, error.hint);
-        errors.push(problem);
-        return errorBox(problem).toString();
+        const { problem, tolerated } = reportParamError(error, call.name, call, (kind) => tolerates(settings, kind), found);
+        // Let through, the call shows nothing, as in Blowfish.
+        return tolerated ? "" : errorBox(problem).toString();
       }
     });
   }

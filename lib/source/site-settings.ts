@@ -24,13 +24,19 @@ export interface SiteSettings {
   postsPerPage: number;
   /** Latest posts shown on the home page. */
   homePosts: number;
-  /** A missing image stops the build ("error"), or only warns while a migrated site is being fixed ("warn"). */
+  /**
+   * Every problem Hugo or Blowfish lets through stops the build (true, the default), or is a warning (false, for
+   * a site being migrated). The list is in tolerance.ts.
+   */
+  strict: boolean;
+  /** A missing image stops the build ("error"), or only warns ("warn"); when left out, `strict` decides. */
   missingImages: "error" | "warn";
-  /** A post's link to a page or anchor the site does not have stops the build ("error") or only warns ("warn"). */
+  /** A post's link to a page or anchor the site does not have stops the build ("error") or only warns ("warn"); when left out, `strict` decides. */
   brokenLinks: "error" | "warn";
 }
 
-const defaults: SiteSettings = {
+/** The settings of a content folder without `_data/site.json`. */
+export const defaultSiteSettings: Readonly<SiteSettings> = {
   title: "My blog",
   description: "",
   baseURL: "http://localhost:8080/",
@@ -41,6 +47,7 @@ const defaults: SiteSettings = {
   pathPrefix: "/",
   postsPerPage: 10,
   homePosts: 5,
+  strict: true,
   missingImages: "error",
   brokenLinks: "error",
 };
@@ -89,7 +96,7 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     throw new AuthorError({ file }, `The site setting "${key}" must be ${expected}`, `Change "${key}" in ${siteSettingsFile}`);
   };
   const text = (key: keyof SiteSettings): string => {
-    const value = raw[key] ?? defaults[key];
+    const value = raw[key] ?? defaultSiteSettings[key];
     return typeof value === "string" ? value : fail(key, "a string");
   };
 
@@ -110,13 +117,13 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
   } catch {
     fail("timeZone", 'an IANA time zone such as "UTC" or "Asia/Shanghai"');
   }
-  const author = raw.author ?? defaults.author;
+  const author = raw.author ?? defaultSiteSettings.author;
   const authorObject = typeof author === "string" ? { name: author } : author;
   if (typeof authorObject !== "object" || authorObject === null || typeof (authorObject as { name?: unknown }).name !== "string") {
     fail("author", 'a name, or an object { "name": "…", "url": "…" }');
   }
   const count = (key: "summaryLength" | "postsPerPage" | "homePosts"): number => {
-    const value = raw[key] ?? defaults[key];
+    const value = raw[key] ?? defaultSiteSettings[key];
     return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : fail(key, "a positive whole number");
   };
   const basePath = new URL(baseURL).pathname.replace(/\/?$/, "/");
@@ -125,9 +132,11 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     fail("pathPrefix", 'a path such as "/" or "/blog/"');
   }
   const pathPrefix = (prefix as string).replace(/\/?$/, "/");
-  const missingImages = raw.missingImages ?? defaults.missingImages;
+  const strict = raw.strict ?? defaultSiteSettings.strict;
+  if (typeof strict !== "boolean") fail("strict", "true or false");
+  const missingImages = raw.missingImages ?? (strict ? "error" : "warn");
   if (missingImages !== "error" && missingImages !== "warn") fail("missingImages", '"error" or "warn"');
-  const brokenLinks = raw.brokenLinks ?? defaults.brokenLinks;
+  const brokenLinks = raw.brokenLinks ?? (strict ? "error" : "warn");
   if (brokenLinks !== "error" && brokenLinks !== "warn") fail("brokenLinks", '"error" or "warn"');
   if (basePath !== "/" && basePath !== pathPrefix) {
     fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
@@ -145,6 +154,7 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     pathPrefix,
     postsPerPage: count("postsPerPage"),
     homePosts: count("homePosts"),
+    strict: strict as boolean,
     missingImages: missingImages as SiteSettings["missingImages"],
     brokenLinks: brokenLinks as SiteSettings["brokenLinks"],
   };

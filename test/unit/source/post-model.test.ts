@@ -3,22 +3,9 @@ import { describe, it } from "node:test";
 import { AuthorError } from "../../../lib/errors.ts";
 import { readFrontMatter } from "../../../lib/source/front-matter.ts";
 import { describeSource, readPageMeta, toDate } from "../../../lib/source/post-model.ts";
-import type { SiteSettings } from "../../../lib/source/site-settings.ts";
+import { defaultSiteSettings, type SiteSettings } from "../../../lib/source/site-settings.ts";
 
-const settings: SiteSettings = {
-  title: "t",
-  description: "",
-  baseURL: "https://example.com/",
-  language: "zh-CN",
-  author: { name: "" },
-  timeZone: "Asia/Shanghai",
-  summaryLength: 70,
-  pathPrefix: "/",
-  postsPerPage: 10,
-  homePosts: 5,
-  missingImages: "error",
-  brokenLinks: "error",
-};
+const settings: SiteSettings = { ...defaultSiteSettings, title: "t", baseURL: "https://example.com/", language: "zh-CN", timeZone: "Asia/Shanghai" };
 const mtime = new Date("2024-01-01T00:00:00Z");
 
 function meta(relativePath: string, text: string) {
