@@ -11,13 +11,14 @@
  *   npm run build -- --no-wait            fail at once if another build is using the output folder or the cache
  *   npm run build -- --debug              print the stack of an unexpected error
  */
+import fs from "node:fs";
 import path from "node:path";
 import { removeStaleTemporaries } from "../lib/cache/atomic-file.ts";
 import { acquireLock, describeHolder, LockBusyError } from "../lib/cache/build-lock.ts";
 import { FolderCache } from "../lib/cache/folder-cache.ts";
 import { siteFingerprint } from "../lib/cache/site-cache.ts";
 import { buildEnvironment, projectDir } from "../lib/environment.ts";
-import { explainFailure } from "../lib/errors.ts";
+import { AuthorError, explainFailure } from "../lib/errors.ts";
 import { deferWarnings, formatWarnings, takeWarnings } from "../lib/output/build-warnings.ts";
 import { OutputFolders } from "../lib/output/output-folders.ts";
 import { missingFromSite } from "../lib/output/site-completeness.ts";
@@ -35,6 +36,9 @@ export interface BuildOptions {
 export async function buildSite(outputDir: string, options: BuildOptions = {}): Promise<number> {
   const note = options.note ?? ((message: string) => console.log(`[blog] ${message}`));
   const environment = buildEnvironment();
+  if (!fs.existsSync(environment.contentDir)) {
+    throw new AuthorError({ file: environment.contentDir }, "The content folder does not exist", "Set BLOG_CONTENT to the folder that holds your posts (a Hugo site's content/), or unset it to build content/");
+  }
   const folders = new OutputFolders(outputDir);
   const locks: Array<() => void> = [];
   try {

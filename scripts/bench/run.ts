@@ -1,16 +1,18 @@
 /**
  * `npm run bench [-- <case> …]`: measurements of speed and size, printed as tables. Figures are ratios against
  * a baseline measured in the same run, so they compare across machines. Cases: weight, images, build
- * (BENCH_SIZES=1000,4000 and BENCH_RUNS=3 by default).
+ * (BENCH_SIZES=1000,4000 and BENCH_RUNS=3 by default), large-post.
  */
 import { benchBuildSpeed } from "./build-speed.ts";
 import { benchImages } from "./images.ts";
+import { benchLargePost } from "./large-post.ts";
 import { benchWeight } from "./weight.ts";
 
 const cases: Record<string, () => Promise<string>> = {
   weight: benchWeight,
   images: benchImages,
   build: benchBuildSpeed,
+  "large-post": benchLargePost,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

@@ -58,6 +58,37 @@ describe("build caches", () => {
     assert.deepEqual(fileHashes(next.outputDir), fileHashes(cold.outputDir));
   });
 
+  it("renders again a cached page that was cut short or damaged, to the same bytes", async () => {
+    fs.rmSync(path.join(cache, "site"), { recursive: true, force: true });
+    const pages = cachedPages(cache);
+    const [cut, damaged] = [...pages.keys()].map((name) => path.join(cache, name));
+    fs.truncateSync(cut!, Math.floor(fs.statSync(cut!).size / 2));
+    const bytes = fs.readFileSync(damaged!);
+    bytes[bytes.length - 10] = bytes[bytes.length - 10]! ^ 0x20;
+    fs.writeFileSync(damaged!, bytes);
+    const warm = await buildSite(bundledContent, { env });
+    assert.equal(warm.exitCode, 0, warm.log);
+    assert.deepEqual(fileHashes(warm.outputDir), fileHashes(cold.outputDir));
+    const after = cachedPages(cache);
+    for (const [name, mtime] of pages) {
+      const rewritten = [cut, damaged].includes(path.join(cache, name));
+      assert.equal(after.get(name) !== mtime, rewritten, `${name} ${rewritten ? "rendered again" : "kept"}`);
+    }
+  });
+
+  it("builds again, saying why, when the kept site's list of files lost an entry", async () => {
+    assert.match((await buildSite(bundledContent, { env })).log, /restored from the build cache/);
+    const manifest = path.join(cache, "site", "manifest.json");
+    const kept = JSON.parse(fs.readFileSync(manifest, "utf8"));
+    kept.files = kept.files.filter(([file]: [string]) => file !== "index.html");
+    fs.writeFileSync(manifest, JSON.stringify(kept));
+    const next = await buildSite(bundledContent, { env });
+    assert.equal(next.exitCode, 0, next.log);
+    assert.match(next.log, /The kept copy of the last build is not whole \(its list of files is not the one written\): building the site again/);
+    assert.doesNotMatch(next.log, /restored from the build cache/);
+    assert.deepEqual(fileHashes(next.outputDir), fileHashes(cold.outputDir));
+  });
+
   it("prints the last build's warnings again when it restores that build", async () => {
     const content = copyFixture("images");
     const first = await buildSite(content, { env });

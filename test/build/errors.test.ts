@@ -52,7 +52,9 @@ describe("build errors", () => {
     assert.notEqual(second.exitCode, 0);
     assert.equal(fs.readFileSync(page, "utf8"), before);
     assert.equal(fs.statSync(page).mtimeMs, mtime);
-    assert.ok(!fs.existsSync(`${first.outputDir}.next`));
+    const base = path.basename(first.outputDir);
+    const unfinished = fs.readdirSync(path.dirname(first.outputDir)).filter((name) => name.startsWith(`${base}.next`) && !name.includes(".removing-"));
+    assert.deepEqual(unfinished, [], "no unfinished build folder is left");
   });
 
   it("shows the error on the page in the preview instead of stopping", async () => {

@@ -23,16 +23,20 @@ export interface BuildResult {
   outputDir: string;
 }
 
-/** Runs `npm run build`'s script on a content folder, as an author would, in a child process. */
+/**
+ * Runs `npm run build`'s script on a content folder, as an author would, in a child process. `preload` is a module
+ * run first in that process (a fault to inject).
+ */
 export function buildSite(
   contentDir: string,
-  options: { env?: Record<string, string>; outputDir?: string } = {},
+  options: { env?: Record<string, string>; outputDir?: string; args?: string[]; preload?: string } = {},
 ): Promise<BuildResult> {
   const outputDir = options.outputDir ?? temporaryDir("blog-build-");
+  const preload = options.preload ? ["--import", options.preload] : [];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, "--quiet"],
+      ["--import", "tsx", ...preload, path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
       {
         cwd: projectDir,
         env: { ...process.env, BLOG_CONTENT: contentDir, BLOG_IMAGE_CACHE: testImageCache, BLOG_BUILD_CACHE: testBuildCache, ...options.env },

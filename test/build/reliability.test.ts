@@ -1,0 +1,173 @@
+import assert from "node:assert/strict";
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, it } from "node:test";
+import { setTimeout as sleep } from "node:timers/promises";
+import { seededRandom } from "../../scripts/seeded-random.ts";
+import { temporaryDir } from "../../scripts/temporary-dir.ts";
+import { bundledContent, buildSite, fileHashes, makeContent, projectDir, type BuildResult } from "../helpers/site.ts";
+
+/** Fault-injection trials per run; BLOG_FAULT_TRIALS runs more (the closing notes report long runs). */
+const trials = Number(process.env.BLOG_FAULT_TRIALS ?? 6);
+
+/** Caches of their own, so that what these tests do to caches touches no other test. */
+function ownCaches(): Record<string, string> {
+  return { BLOG_BUILD_CACHE: temporaryDir("blog-reliability-pages-"), BLOG_IMAGE_CACHE: temporaryDir("blog-reliability-images-") };
+}
+
+/** A build started in its own process group, so that it can be killed with every process it started. */
+function startBuild(outputDir: string, env: Record<string, string>, args: string[] = []): { child: ChildProcess; done: Promise<BuildResult> } {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet", ...args], {
+    cwd: projectDir,
+    env: { ...process.env, BLOG_CONTENT: bundledContent, ...env },
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  child.stdout!.on("data", (chunk) => (log += chunk));
+  child.stderr!.on("data", (chunk) => (log += chunk));
+  const done = new Promise<BuildResult>((resolve) => child.on("close", (code, signal) => resolve({ exitCode: code ?? (signal ? 128 : 1), log, outputDir })));
+  return { child, done };
+}
+
+async function cleanBuild(): Promise<Map<string, string>> {
+  const clean = await buildSite(bundledContent, { env: ownCaches() });
+  assert.equal(clean.exitCode, 0, clean.log);
+  return fileHashes(clean.outputDir);
+}
+
+/** Unfinished builds left beside an output folder (those being deleted in the background aside). */
+function leftBeside(outputDir: string): string[] {
+  const base = path.basename(outputDir);
+  return fs.readdirSync(path.dirname(outputDir)).filter((name) => name.startsWith(`${base}.next`) && !name.includes(".removing-"));
+}
+
+describe("builds that never lose the site", () => {
+  it(`recovers from ${trials} builds killed at seeded moments: the next build publishes exactly the clean site`, async () => {
+    const expected = await cleanBuild();
+    const caches = ownCaches();
+    const outputDir = path.join(temporaryDir("blog-faults-"), "site");
+    const random = seededRandom(20221025);
+    const outcomes: string[] = [];
+    for (let trial = 0; trial < trials; trial++) {
+      // Now and then the caches go too, so that kills land in cold work (encoding images, rendering) as well.
+      if (random() < 0.3) for (const dir of Object.values(caches)) fs.rmSync(dir, { recursive: true, force: true });
+      const delay = Math.round(200 + random() * 3800);
+      const wholeTree = random() < 0.5;
+      const { child, done } = startBuild(outputDir, caches);
+      await sleep(delay);
+      // The whole process tree, as a CI timeout kills it; or the parent only, leaving its child processes running.
+      try {
+        process.kill(wholeTree ? -child.pid! : child.pid!, "SIGKILL");
+      } catch {
+        // It had finished already.
+      }
+      const killed = await done;
+      const next = await buildSite(bundledContent, { outputDir, env: caches });
+      outcomes.push(`trial ${trial}: killed ${wholeTree ? "tree" : "parent"} at ${delay} ms (exit ${killed.exitCode}); next build exit ${next.exitCode}`);
+      assert.equal(next.exitCode, 0, `${outcomes.join("\n")}\n${next.log}`);
+      assert.deepEqual(fileHashes(outputDir), expected, outcomes.join("\n"));
+    }
+  });
+
+  it("runs two builds started together one after the other: both publish the clean site", async () => {
+    const expected = await cleanBuild();
+    const caches = ownCaches();
+    const outputDir = path.join(temporaryDir("blog-together-"), "site");
+    const first = startBuild(outputDir, caches);
+    await sleep(300);
+    const second = startBuild(outputDir, caches);
+    const [a, b] = await Promise.all([first.done, second.done]);
+    assert.equal(a.exitCode, 0, a.log);
+    assert.equal(b.exitCode, 0, b.log);
+    assert.match(a.log + b.log, /Waiting for npm run build \(process \d+, started [\d:]+\) to finish/);
+    assert.deepEqual(fileHashes(outputDir), expected);
+    assert.deepEqual(leftBeside(outputDir), []);
+  });
+
+  it("with --no-wait, refuses at once while another build holds the output folder, saying which", async () => {
+    const caches = ownCaches();
+    const outputDir = path.join(temporaryDir("blog-nowait-"), "site");
+    const first = startBuild(outputDir, caches);
+    while (!fs.existsSync(`${outputDir}.lock`)) await sleep(20);
+    const refused = await buildSite(bundledContent, { outputDir, env: caches, args: ["--no-wait"] });
+    assert.equal(refused.exitCode, 1);
+    assert.match(refused.log, new RegExp(`npm run build \\(process ${first.child.pid}, started [\\d:]+\\) is using site\\. Wait for it to finish`));
+    assert.equal((await first.done).exitCode, 0);
+  });
+
+  it("takes over the lock of a build that died", async () => {
+    const caches = ownCaches();
+    const outputDir = path.join(temporaryDir("blog-stale-"), "site");
+    const dead = spawn(process.execPath, ["-e", ""]);
+    await new Promise((resolve) => dead.on("close", resolve));
+    fs.writeFileSync(`${outputDir}.lock`, JSON.stringify({ pid: dead.pid, processStart: "1", startedAt: new Date().toISOString(), purpose: "npm run build" }));
+    const build = await buildSite(bundledContent, { outputDir, env: caches, args: ["--no-wait"] });
+    assert.equal(build.exitCode, 0, build.log);
+    assert.ok(!fs.existsSync(`${outputDir}.lock`), "released");
+  });
+
+  it("builds while the dev server serves the same content with the same caches", async () => {
+    const expected = await cleanBuild();
+    const caches = ownCaches();
+    const serveOutput = temporaryDir("blog-serving-");
+    const server = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--port=0", `--output=${serveOutput}`],
+      { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: bundledContent, ...caches }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let log = "";
+    server.stdout!.on("data", (chunk) => (log += chunk));
+    server.stderr!.on("data", (chunk) => (log += chunk));
+    try {
+      const build = buildSite(bundledContent, { env: caches });
+      while (!/Server at/.test(log)) await sleep(50);
+      const built = await build;
+      assert.equal(built.exitCode, 0, built.log);
+      assert.deepEqual(fileHashes(built.outputDir), expected);
+    } finally {
+      server.kill();
+    }
+  });
+
+  it("stops cleanly on Ctrl-C: says so, leaves the published site as it was and no unfinished folder", async () => {
+    const caches = ownCaches();
+    const outputDir = path.join(temporaryDir("blog-interrupt-"), "site");
+    const first = await buildSite(bundledContent, { outputDir, env: caches });
+    assert.equal(first.exitCode, 0, first.log);
+    const before = fileHashes(outputDir);
+    fs.rmSync(caches.BLOG_BUILD_CACHE!, { recursive: true, force: true });
+    const { child, done } = startBuild(outputDir, caches);
+    while (leftBeside(outputDir).length === 0) await sleep(20);
+    child.kill("SIGINT");
+    const stopped = await done;
+    assert.equal(stopped.exitCode, 130, stopped.log);
+    assert.match(stopped.log, /The build was stopped \(SIGINT\); .*site was left as it was/);
+    assert.deepEqual(fileHashes(outputDir), before);
+    assert.deepEqual(leftBeside(outputDir), []);
+    assert.ok(!fs.existsSync(`${outputDir}.lock`));
+  });
+
+  it("says why it failed, whatever failed, with the stack only under --debug", async () => {
+    const settings = makeContent({ "posts/a/index.md": "---\ntitle: A\n---\nText\n", "_data/site.json": '{ "title": ' });
+    const badSettings = await buildSite(settings);
+    assert.equal(badSettings.exitCode, 1);
+    assert.match(badSettings.log, /_data\/site\.json:1: The site settings are not valid JSON: .*Fix the JSON syntax/);
+
+    const noContent = await buildSite(path.join(temporaryDir("blog-nothing-"), "no-such-folder"));
+    assert.equal(noContent.exitCode, 1);
+    assert.match(noContent.log, /no-such-folder: The content folder does not exist\. Set BLOG_CONTENT/);
+
+    // Not the author's mistake: the output folder cannot be made where it was asked for.
+    const file = path.join(temporaryDir("blog-not-a-folder-"), "file");
+    fs.writeFileSync(file, "");
+    const unwritable = await buildSite(bundledContent, { outputDir: path.join(file, "site") });
+    assert.equal(unwritable.exitCode, 1);
+    assert.match(unwritable.log, /EEXIST: file already exists, mkdir [^\n]*file/);
+    assert.match(unwritable.log, /--debug shows where it happened/);
+    assert.doesNotMatch(unwritable.log, /\n\s+at /);
+    const debug = await buildSite(bundledContent, { outputDir: path.join(file, "site"), args: ["--debug"] });
+    assert.match(debug.log, /\n\s+at /);
+  });
+});
