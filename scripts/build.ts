@@ -69,7 +69,15 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   const { contentDir, search, preview } = environment;
   const cache = new FolderCache(environment.siteCacheDir);
   const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview });
-  const kept = cache.restore(fingerprint, folders.next, (reason) => note(`The kept copy of the last build is not whole (${reason}): building the site again.`));
+  const refused = (reason: string) => note(`The kept copy of the last build is not whole (${reason}): building the site again.`);
+  let kept: ReturnType<FolderCache["restore"]> = false;
+  try {
+    kept = cache.restore(fingerprint, folders.next, refused);
+  } catch (error) {
+    // A kept file gone between the check and its link (a cache deleted by hand meanwhile).
+    refused((error as Error).message);
+    folders.discard();
+  }
   if (kept) {
     const missing = missingFromSite(folders.next, loadSiteSettings(contentDir), { search });
     if (missing.length === 0) {

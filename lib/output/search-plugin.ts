@@ -75,7 +75,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
       used.add(key);
       const cache = new FolderCache(path.join(options.cacheDir, key));
       const target = path.join(output, String(number));
-      if (cache.restore(key, target) === false) {
+      if (restoreShard(cache, key, target) === false) {
         jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
         keptAfterIndexing.push([target, key, cache]);
       }
@@ -88,6 +88,16 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
       if (!used.has(entry)) fs.rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
     }
   });
+}
+
+/** A kept shard put back, or false: also when putting it back fails half-way (it is then indexed afresh). */
+function restoreShard(cache: FolderCache, key: string, target: string): ReturnType<FolderCache["restore"]> {
+  try {
+    return cache.restore(key, target);
+  } catch {
+    fs.rmSync(target, { recursive: true, force: true });
+    return false;
+  }
 }
 
 /**

@@ -44,7 +44,7 @@ function leftBeside(outputDir: string): string[] {
 }
 
 describe("builds that never lose the site", () => {
-  it(`recovers from ${trials} builds killed at seeded moments: the next build publishes exactly the clean site`, async () => {
+  it(`recovers from ${trials} builds killed at seeded moments: the next build publishes exactly the clean site`, async (t) => {
     const expected = await cleanBuild();
     const caches = ownCaches();
     const outputDir = path.join(temporaryDir("blog-faults-"), "site");
@@ -69,6 +69,8 @@ describe("builds that never lose the site", () => {
       assert.equal(next.exitCode, 0, `${outcomes.join("\n")}\n${next.log}`);
       assert.deepEqual(fileHashes(outputDir), expected, outcomes.join("\n"));
     }
+    const interrupted = outcomes.filter((outcome) => !/\(exit 0\)/.test(outcome)).length;
+    t.diagnostic(`${interrupted} of ${trials} builds were killed before they finished; every next build published the clean site`);
   });
 
   it("runs two builds started together one after the other: both publish the clean site", async () => {
