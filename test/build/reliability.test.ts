@@ -45,15 +45,30 @@ function leftBeside(outputDir: string): string[] {
 
 describe("builds that never lose the site", () => {
   it(`recovers from ${trials} builds killed at seeded moments: the next build publishes exactly the clean site`, async (t) => {
-    const expected = await cleanBuild();
     const caches = ownCaches();
     const outputDir = path.join(temporaryDir("blog-faults-"), "site");
+    // How long each kind of build takes here, so that the kill points fall inside the builds, not after them.
+    const timed = async (): Promise<number> => {
+      const started = performance.now();
+      const build = await buildSite(bundledContent, { outputDir, env: caches });
+      assert.equal(build.exitCode, 0, build.log);
+      return performance.now() - started;
+    };
+    const duration = { cold: await timed(), restored: 0, warm: 0 };
+    const expected = fileHashes(outputDir);
+    duration.restored = await timed();
+    fs.rmSync(path.join(caches.BLOG_BUILD_CACHE!, "site"), { recursive: true, force: true });
+    duration.warm = await timed();
+
     const random = seededRandom(20221025);
     const outcomes: string[] = [];
     for (let trial = 0; trial < trials; trial++) {
-      // Now and then the caches go too, so that kills land in cold work (encoding images, rendering) as well.
-      if (random() < 0.3) for (const dir of Object.values(caches)) fs.rmSync(dir, { recursive: true, force: true });
-      const delay = Math.round(200 + random() * 3800);
+      // Killed in cold work (encoding images, rendering), in a build from cached pages, or in a restore.
+      const pick = random();
+      const kind = pick < 0.3 ? "cold" : pick < 0.85 ? "warm" : "restored";
+      if (kind === "cold") for (const dir of Object.values(caches)) fs.rmSync(dir, { recursive: true, force: true });
+      if (kind === "warm") fs.rmSync(path.join(caches.BLOG_BUILD_CACHE!, "site"), { recursive: true, force: true });
+      const delay = Math.round(random() * duration[kind]);
       const wholeTree = random() < 0.5;
       const { child, done } = startBuild(outputDir, caches);
       await sleep(delay);
@@ -65,12 +80,13 @@ describe("builds that never lose the site", () => {
       }
       const killed = await done;
       const next = await buildSite(bundledContent, { outputDir, env: caches });
-      outcomes.push(`trial ${trial}: killed ${wholeTree ? "tree" : "parent"} at ${delay} ms (exit ${killed.exitCode}); next build exit ${next.exitCode}`);
+      outcomes.push(`trial ${trial}: ${kind} build, ${wholeTree ? "tree" : "parent"} killed at ${delay} ms (exit ${killed.exitCode}); next build exit ${next.exitCode}`);
       assert.equal(next.exitCode, 0, `${outcomes.join("\n")}\n${next.log}`);
       assert.deepEqual(fileHashes(outputDir), expected, outcomes.join("\n"));
     }
     const interrupted = outcomes.filter((outcome) => !/\(exit 0\)/.test(outcome)).length;
     t.diagnostic(`${interrupted} of ${trials} builds were killed before they finished; every next build published the clean site`);
+    t.diagnostic(`build times here: cold ${duration.cold.toFixed(0)} ms, from cached pages ${duration.warm.toFixed(0)} ms, restored ${duration.restored.toFixed(0)} ms`);
   });
 
   it("runs two builds started together one after the other: both publish the clean site", async () => {
