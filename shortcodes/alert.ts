@@ -1,6 +1,6 @@
 import { isCssColor } from "./css-color.ts";
 import { html } from "./html.ts";
-import { iconAliases, icons } from "./icons.ts";
+import { icon, isIcon, unknownIcon } from "./icons.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface AlertParams {
@@ -22,22 +22,28 @@ export const alert: Shortcode<AlertParams> = {
   readParams(args) {
     const params = new Params("alert", args, { named: ["icon", "cardColor", "iconColor", "textColor"], positional: 1 });
     const requested = params.string("icon", 0) ?? "triangle-exclamation";
-    const icon = iconAliases.get(requested) ?? requested;
+    // Blowfish shows an unknown icon as none and passes any colour into the style: a site being migrated
+    // (`strict: false`) gets the callout without them, the first problem reported.
+    const problems: ParamError[] = [];
     const colour = (name: string) => {
       const value = params.string(name);
-      if (value !== undefined && !isCssColor(value)) {
-        throw new ParamError(`"${value}" is not a CSS colour (parameter "${name}")`, 'Write a colour such as "#e63946", "rgb(29 53 87)" or "teal"');
-      }
-      return value?.trim();
+      if (value === undefined || isCssColor(value)) return value?.trim();
+      problems.push(
+        new ParamError(`"${value}" is not a CSS colour (parameter "${name}")`, 'Write a colour such as "#e63946", "rgb(29 53 87)" or "teal"', {
+          problem: "unknownColour",
+        }),
+      );
+      return undefined;
     };
-    const read: AlertParams = { icon, cardColor: colour("cardColor"), iconColor: colour("iconColor"), textColor: colour("textColor") };
-    if (!icons.has(icon)) {
-      // Blowfish shows the callout without an icon.
-      throw new ParamError(`"${requested}" is not an alert icon`, `Use one of: ${[...icons.keys()].join(", ")}`, {
-        problem: "unknownIcon",
-        recovered: { ...read, icon: undefined },
-      });
-    }
+    const read: AlertParams = {
+      icon: isIcon(requested) ? requested : undefined,
+      cardColor: colour("cardColor"),
+      iconColor: colour("iconColor"),
+      textColor: colour("textColor"),
+    };
+    if (!read.icon) problems.unshift(unknownIcon(requested, "icon"));
+    const [first] = problems;
+    if (first) throw new ParamError(first.message, first.hint, { problem: first.tolerable!.problem, recovered: read });
     return read;
   },
 
@@ -50,7 +56,7 @@ export const alert: Shortcode<AlertParams> = {
       .filter(Boolean)
       .join(";");
     return html`<div class="alert" role="note"${style ? html` style="${style}"` : ""}>
-${params.icon ? html`<span class="alert-icon">${icons.get(params.icon)}</span>\n` : ""}<div class="alert-content">
+${params.icon ? html`<span class="alert-icon">${icon(params.icon)}</span>\n` : ""}<div class="alert-content">
 ${inner?.html}
 </div>
 </div>`;

@@ -3,6 +3,9 @@ import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface ArticleParams {
   link: string;
+  /** Blowfish's switches: the summary shown (the default here, as on list pages) or not, in full or in three lines. */
+  showSummary: boolean | undefined;
+  compactSummary: boolean;
 }
 
 /**
@@ -16,7 +19,7 @@ export const article: Shortcode<ArticleParams> = {
   usesSite: true,
 
   readParams(args) {
-    const params = new Params("article", args, { named: ["link"], positional: 0 });
+    const params = new Params("article", args, { named: ["link", "showSummary", "compactSummary"], positional: 0 });
     const raw = params.required("link").trim();
     if (!raw.startsWith("/") || raw.startsWith("//")) {
       throw new ParamError(`"${raw}" is not a link within this site`, 'Give the post\'s path from the site root, e.g. link="/posts/my-post/"');
@@ -27,10 +30,10 @@ export const article: Shortcode<ArticleParams> = {
     } catch {
       // Keep it as written: it will be reported as missing with suggestions.
     }
-    return { link: path.endsWith("/") ? path : `${path}/` };
+    return { link: path.endsWith("/") ? path : `${path}/`, showSummary: params.boolean("showSummary"), compactSummary: params.boolean("compactSummary") ?? false };
   },
 
-  render({ link }, { site }) {
+  render({ link, showSummary, compactSummary }, { site, page }) {
     if (!site) throw new Error("article needs the site index");
     const target = site.findPost(link);
     if (!target) {
@@ -38,9 +41,11 @@ export const article: Shortcode<ArticleParams> = {
       throw new ParamError(
         `No post has the URL ${link}`,
         nearest.length > 0 ? `Did you mean ${nearest.join(" or ")}?` : "Check the link; posts live at /posts/<folder>/",
-        { problem: "missingArticle" },
+        { problem: "missingTarget" },
       );
     }
-    return html`<div class="article-card">${site.card(target)}</div>`;
+    // A card of the page itself would lead nowhere: Blowfish shows nothing.
+    if (target.url === page.url) return html``;
+    return html`<div class="article-card">${site.card(target, { showSummary, compactSummary })}</div>`;
   },
 };

@@ -40,8 +40,11 @@ export interface ParseOptions {
   file: string;
   /** File line of the text's first line (the body starts after the front matter). */
   firstLine?: number;
-  /** Whether a shortcode takes inner content; undefined for a name nobody registered. */
-  takesInner: (name: string) => boolean | undefined;
+  /**
+   * Whether a shortcode takes inner content ("optional": when a closing tag follows); undefined for a name nobody
+   * registered.
+   */
+  takesInner: (name: string) => boolean | "optional" | undefined;
   /** Listed in the error for an unknown name. */
   knownNames: readonly string[];
 }
@@ -67,7 +70,7 @@ export function parseShortcodes(text: string, options: ParseOptions): ShortcodeN
   const stack: Array<{ call: ShortcodeCall; children: ShortcodeNode[]; contentStart: number }> = [];
   const current = () => stack.at(-1)?.children ?? root;
 
-  for (const token of tokens) {
+  for (const [index, token] of tokens.entries()) {
     if (token.kind === "text") {
       current().push({ type: "text", text: token.text });
       continue;
@@ -79,11 +82,12 @@ export function parseShortcodes(text: string, options: ParseOptions): ShortcodeN
         fail(
           call.offset,
           `Unknown shortcode "${call.name}"`,
-          `Use one of: ${options.knownNames.join(", ")}; or, to show the call as text, write {{</* ${call.name} */>}}`,
+          `Use one of: ${options.knownNames.join(", ")}; or port it from Hugo's layouts/shortcodes/ as _shortcodes/${call.name}.njk in the content folder; or, to show the call as text, write {{</* ${call.name} */>}}`,
         );
         continue;
       }
-      if (takesInner && !token.selfClosing) {
+      const paired = takesInner === "optional" ? closedLater(tokens, index) : takesInner;
+      if (paired && !token.selfClosing) {
         stack.push({ call, children: [], contentStart: token.end });
       } else {
         current().push(call);
@@ -128,6 +132,20 @@ export function parseShortcodes(text: string, options: ParseOptions): ShortcodeN
       `Close it with {{< /${call.name} >}} after its content, or self-close it: {{< ${call.name} … />}}`,
     );
   }
+}
+
+/** Whether an opening tag has its closing tag further on (counting calls of the same name opened in between). */
+function closedLater(tokens: Token[], openIndex: number): boolean {
+  const open = tokens[openIndex] as Extract<Token, { kind: "open" }>;
+  let depth = 0;
+  for (const token of tokens.slice(openIndex + 1)) {
+    if (token.kind === "open" && token.call.name === open.call.name && !token.selfClosing && closedLater(tokens, tokens.indexOf(token))) depth++;
+    if (token.kind === "close" && token.name === open.call.name) {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  return false;
 }
 
 function tokenize(

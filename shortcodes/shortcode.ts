@@ -1,11 +1,11 @@
-import type { SafeHtml } from "./html.ts";
+import { trustedHtml, type SafeHtml } from "./html.ts";
 import type { ArgValue, ShortcodeArgs } from "./parse.ts";
 
 /**
  * Problems that Hugo or Blowfish let through, which a site being migrated (`strict: false`) may let through too:
  * the build decides, with the problem's name (lib/source/tolerance.ts lists them all).
  */
-export type ShortcodeProblem = "missingArticle" | "unknownIcon";
+export type ShortcodeProblem = "missingTarget" | "unknownIcon" | "unknownColour";
 
 /** A wrong parameter value; the pipeline adds the file, line and column of the call. */
 export class ParamError extends Error {
@@ -40,19 +40,59 @@ export interface LinkedPost {
 /** What a shortcode may look up about the rest of the site (only for shortcodes with `usesSite`). */
 export interface SiteLookup {
   findPost(url: string): LinkedPost | undefined;
+  /**
+   * The page a Hugo `ref` names: a content path (`posts/x.md`, `posts/x/index.md`, `/posts/x`), a page URL or a
+   * bundle's name, looked up from the calling page's folder for a relative path.
+   */
+  findRef(ref: string, fromUrl: string): LinkedPost | undefined;
   /** Existing URLs closest to a mistyped one, best first. */
   nearestUrls(url: string): string[];
+  /** A site path as an absolute URL under the site's base URL. */
+  absoluteUrl(path: string): string;
   /** The post card shared with list pages (layouts/partials/post-card.njk). */
-  card(post: LinkedPost): SafeHtml;
+  card(post: LinkedPost, options: { showSummary: boolean | undefined; compactSummary: boolean }): SafeHtml;
 }
 
 /** Interface text a shortcode may ask for; the site's translations give it in the page's language. */
-export type ShortcodeText = "youtubeDefaultTitle" | "youtubePlay" | "youtubeNotice" | "tweetBy" | "tweetOpen";
+export type ShortcodeText =
+  | "youtubeDefaultTitle"
+  | "youtubePlay"
+  | "youtubeNotice"
+  | "vimeoDefaultTitle"
+  | "vimeoPlay"
+  | "vimeoNotice"
+  | "tweetBy"
+  | "tweetOpen"
+  | "gistBy"
+  | "gistOpen"
+  | "instagramOpen"
+  | "repositoryOn"
+  | "details"
+  | "diagram"
+  | "diagramSource";
+
+export interface HighlightOptions {
+  /** Numbered lines, starting at `lineNumberStart` (default 1). */
+  lineNumbers: boolean;
+  lineNumberStart: number;
+  /** Lines marked, counted from 1 in the block. */
+  highlightLines: ReadonlySet<number>;
+}
 
 export interface RenderContext {
-  page: { lang: string; url: string };
+  /** The calling page: its language, URL and front matter (keys lower-cased, as Hugo reads them). */
+  page: { lang: string; url: string; params: Readonly<Record<string, unknown>> };
   /** Interface text in the page's language, e.g. `translate("youtubePlay", { title })`. */
   translate(key: ShortcodeText, vars?: Record<string, string | number>): string;
+  /**
+   * A parameter's Markdown (a caption): emphasis, code and links as in the post's text, raw HTML shown as written;
+   * `inline` leaves out the paragraph around one line.
+   */
+  markdown(source: string, options?: { inline?: boolean }): SafeHtml;
+  /** Code highlighted the way fenced code is. */
+  highlight(code: string, language: string | undefined, options: HighlightOptions): SafeHtml;
+  /** What `npm run embeds` kept of an embed (a repository's description and stars…); undefined when nothing. */
+  embedData(kind: string, id: string): Readonly<Record<string, unknown>> | undefined;
   /** Inner content of a paired call, rendered as Markdown (nested shortcodes expanded). */
   inner: { source: string; html: SafeHtml } | undefined;
   /** Present for shortcodes declared with `usesSite`. */
@@ -65,8 +105,11 @@ export interface RenderContext {
  */
 export interface Shortcode<Params = unknown> {
   name: string;
-  /** Whether it wraps content: {{< name >}}…{{< /name >}}. */
-  takesInner: boolean;
+  /**
+   * Whether it wraps content: {{< name >}}…{{< /name >}}. "optional" (shortcodes of the site's own): paired when a
+   * closing tag follows, else a call on its own.
+   */
+  takesInner: boolean | "optional";
   /** True when the output depends on other pages: rendered once every page has been read. */
   usesSite?: boolean;
   /** Scripts (under static/) a page needs when it uses this shortcode. */
@@ -125,8 +168,9 @@ export class Params {
   boolean(name: string): boolean | undefined {
     const value = this.get(name);
     if (value === undefined) return undefined;
-    if (value === true || value === "true") return true;
-    if (value === false || value === "false") return false;
+    // Hugo takes 1 and 0 too.
+    if (value === true || value === "true" || value === 1 || value === "1") return true;
+    if (value === false || value === "false" || value === 0 || value === "0") return false;
     throw new ParamError(`"${this.#shortcode}" parameter "${name}" must be true or false, not "${value}"`, `Write ${name}=true or ${name}=false`);
   }
 
@@ -140,4 +184,32 @@ export class Params {
     }
     return number;
   }
+}
+
+/**
+ * A paired call's inner content for inline use (a button's label, a badge): Hugo's `markdownify` leaves out the
+ * paragraph around a single line, and so does this.
+ */
+export function inlineInner(inner: RenderContext["inner"]): SafeHtml {
+  const text = inner?.html.toString().trim() ?? "";
+  const single = /^<p>([\s\S]*)<\/p>$/.exec(text);
+  return trustedHtml(single && !single[1]!.includes("<p>") ? single[1]! : text);
+}
+
+/**
+ * A link target an author may give (`href`, `link`): a web or mail address, or a path of the site. Schemes that run
+ * code (`javascript:`, `data:`) are refused: a parameter must never become a script.
+ */
+export function checkedHref(value: string, shortcode: string, parameter: string): string {
+  const href = value.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(href)?.[1]?.toLowerCase();
+  if (scheme && !["http", "https", "mailto", "tel"].includes(scheme)) {
+    throw new ParamError(`"${shortcode}" parameter "${parameter}" cannot be a "${scheme}:" address`, "Give a web address (https://…), a mail address (mailto:…) or a path of the site (/posts/…)");
+  }
+  return href;
+}
+
+/** Whether a link leaves the site (another host): it then opens without giving the other site a hold on this page. */
+export function isExternal(href: string): boolean {
+  return /^(https?:)?\/\//i.test(href);
 }

@@ -1,4 +1,5 @@
 import { html } from "./html.ts";
+import { socialCard } from "./social-card.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface TweetParams {
@@ -29,9 +30,12 @@ export const tweet: Shortcode<TweetParams> = {
 
   render({ user, id }, { translate }) {
     const postUrl = `https://x.com/${user}/status/${id}`;
-    return html`<figure class="social-card tweet-card">
-<blockquote class="social-card-quote" cite="${postUrl}"><p>${translate("tweetBy", { user })}</p></blockquote>
-<figcaption class="social-card-caption"><a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate("tweetOpen")}</a></figcaption>
-</figure>`;
+    return socialCard({
+      kind: "tweet",
+      cite: postUrl,
+      quoteClass: "social-card-quote",
+      quote: translate("tweetBy", { user }),
+      caption: html`<a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate("tweetOpen")}</a>`,
+    });
   },
 };

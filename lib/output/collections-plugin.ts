@@ -1,6 +1,6 @@
 import { AuthorErrors } from "../errors.ts";
 import type { Post } from "../site/post.ts";
-import { buildSiteIndex, type ContentData } from "../site/site-index.ts";
+import { buildSiteIndex, type CardSummary, type ContentData } from "../site/site-index.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
 import { printWarnings } from "./build-warnings.ts";
@@ -28,13 +28,14 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
 
   // A post's card appears on many pages (home, its list pages, its tags, categories, series, other posts):
   // it is rendered from the partial once per build and heading level, then reused.
-  let cards = new WeakMap<Post, Map<number, string>>();
-  const postCard = (post: Post, headingLevel = 2): string => {
+  let cards = new WeakMap<Post, Map<string, string>>();
+  const postCard = (post: Post, headingLevel = 2, summary: CardSummary = "full"): string => {
     if (!renderPartial) throw new Error("The Nunjucks environment was not set up before the cards");
-    const byLevel = cards.get(post) ?? new Map<number, string>();
-    cards.set(post, byLevel);
-    let card = byLevel.get(headingLevel);
-    if (card === undefined) byLevel.set(headingLevel, (card = renderPartial("partials/post-card.njk", { post, cardHeading: headingLevel })));
+    const variants = cards.get(post) ?? new Map<string, string>();
+    cards.set(post, variants);
+    const key = `${headingLevel}:${summary}`;
+    let card = variants.get(key);
+    if (card === undefined) variants.set(key, (card = renderPartial("partials/post-card.njk", { post, cardHeading: headingLevel, cardSummary: summary })));
     return card;
   };
   eleventyConfig.on("eleventy.before", () => {

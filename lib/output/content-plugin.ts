@@ -5,9 +5,11 @@ import { BuildCache } from "../cache/build-cache.ts";
 import { publish } from "../render/images.ts";
 import { readPage, type ReadContext } from "../render/read-page.ts";
 import { fillSiteCalls } from "../render/render-body.ts";
+import { overriddenShortcodes, siteShortcodeFolder } from "../render/site-shortcodes.ts";
 import { SourcePool } from "../render/source-pool.ts";
 import { toPost } from "../site/post.ts";
 import type { ContentData, SiteIndex } from "../site/site-index.ts";
+import { contentCodeDigest } from "../source/content-code.ts";
 import { contentFiles } from "../source/content-files.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
@@ -44,12 +46,19 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   const cache = new BuildCache(options.cacheDir);
   listings.setContentDir(contentDir);
   let pool: SourcePool | undefined;
-  const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool });
+  let contentCode = contentCodeDigest(contentDir);
+  // The site's own shortcodes are templates of ours, not pages; an edit to one renders the posts again.
+  // Eleventy matches ignores against paths relative to where it runs, "../" included for a folder outside it.
+  eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/${siteShortcodeFolder}/**`);
+  eleventyConfig.addWatchTarget(path.join(contentDir, siteShortcodeFolder));
+  const toldOverrides = new Set<string>();
+  const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool, contentCode });
   const devRefresh = options.devRefresh ? new DevRefresh(eleventyConfig, path.join(os.tmpdir(), `blog-dev-refresh-${process.pid}`)) : undefined;
 
   // Before an incremental rebuild: which changed files changed what other pages show of them?
   eleventyConfig.on("eleventy.beforeWatch", async (changed: string[]) => {
     listings.beginRebuild();
+    contentCode = contentCodeDigest(contentDir);
     for (const changedFile of changed) {
       const file = path.resolve(changedFile);
       if (!listings.isContentFile(file) || !fs.existsSync(file)) {
@@ -72,6 +81,11 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   // Every content file is read as soon as a build starts (in workers, for a large site), so the pages are ready
   // by the time Eleventy asks for their data.
   eleventyConfig.on("eleventy.before", () => {
+    contentCode = contentCodeDigest(contentDir);
+    for (const name of overriddenShortcodes(contentDir).filter((name) => !toldOverrides.has(name))) {
+      toldOverrides.add(name);
+      console.log(`[blog] ${siteShortcodeFolder}/${name}.njk replaces the built-in shortcode "${name}".`);
+    }
     const { markdown: files, resources } = contentFiles(contentDir);
     // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
     publish(resources.map((file) => ({ url: `/${path.relative(contentDir, file).split(path.sep).join("/")}`, file })));
@@ -158,6 +172,7 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
     contentWarnings: warnings,
     siteCalls: body.siteCalls,
     scripts: body.scripts,
+    styles: body.styles,
     sectionHtml: meta.source.kind === "section" ? body.html : undefined,
     policy,
   };

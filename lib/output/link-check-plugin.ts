@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AuthorError, AuthorErrors, positionAt, urlWrittenAt } from "../errors.ts";
-import { nearest } from "../site/nearest.ts";
+import { AuthorError, AuthorErrors, nearest, positionAt, urlWrittenAt } from "../errors.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";

@@ -1,6 +1,7 @@
 import { Parser } from "htmlparser2";
 import { embedPlaceholder } from "../../shortcodes/embed-placeholder.ts";
 import { html } from "../../shortcodes/html.ts";
+import { socialCard } from "../../shortcodes/social-card.ts";
 import { translate } from "../source/i18n.ts";
 
 export interface BodyEmbeds {
@@ -66,10 +67,7 @@ function replace(element: Element, lang: string): string | undefined {
   const permalink = element.attributes["data-instgrm-permalink"] ?? "";
   if (!/^https:\/\/(www\.)?instagram\.com\//.test(permalink)) return undefined;
   const caption = element.paragraphs.map((text) => text.replace(/\s+/g, " ").trim()).filter(Boolean).at(-1) ?? "Instagram";
-  return html`<figure class="social-card instagram-card">
-<blockquote class="instagram-media" cite="${permalink}"><p>${caption}</p></blockquote>
-<figcaption class="social-card-caption"><a href="${permalink}">${translate(lang, "instagramOpen")}</a></figcaption>
-</figure>`.toString();
+  return socialCard({ kind: "instagram", cite: permalink, quoteClass: "instagram-media", quote: caption, caption: html`<a href="${permalink}">${translate(lang, "instagramOpen")}</a>` }).toString();
 }
 
 /** The outermost iframes, scripts and Instagram blockquotes, with their character ranges. */

@@ -9,6 +9,11 @@ export interface PolicyNeeds {
   scriptHashes: string[];
   /** Origins that click-to-load embeds open. */
   frameSources: string[];
+  /**
+   * Styles made in the reader's browser (Mermaid drawing a diagram type the build cannot draw): only then does the
+   * policy allow inline styles at all, and on the whole site, as a host's header file cannot loosen one page.
+   */
+  inlineStyles?: boolean;
 }
 
 export function cspHash(text: string): string {
@@ -20,7 +25,8 @@ export function policyNeeds(body: string): PolicyNeeds {
   const frames = new Set<string>();
   // Embed placeholders are our own markup, with the address in double quotes: no parsing needed to find them.
   for (const match of body.matchAll(/data-embed-src="([^"]+)"/g)) frames.add(new URL(match[1]!.replaceAll("&amp;", "&")).origin);
-  const needs: PolicyNeeds = { styleHashes: [], scriptHashes: [], frameSources: [...frames] };
+  const inlineStyles = body.includes('class="diagram diagram-in-browser"') || undefined;
+  const needs: PolicyNeeds = { styleHashes: [], scriptHashes: [], frameSources: [...frames], inlineStyles };
   if (!/style\s*=|<script/i.test(body)) return needs;
   const styles = new Set<string>();
   const scripts = new Set<string>();
@@ -46,20 +52,23 @@ export function policyNeeds(body: string): PolicyNeeds {
   );
   parser.write(body);
   parser.end();
-  return { styleHashes: [...styles], scriptHashes: [...scripts], frameSources: [...frames] };
+  return { styleHashes: [...styles], scriptHashes: [...scripts], frameSources: [...frames], inlineStyles };
 }
 
 /** Merges the needs of every page into one policy for the whole site. */
 export function mergeNeeds(all: Iterable<PolicyNeeds | undefined>): PolicyNeeds {
   const merged = { styleHashes: new Set<string>(), scriptHashes: new Set<string>(), frameSources: new Set<string>() };
+  let inlineStyles = false;
   for (const needs of all) {
     if (!needs) continue;
+    inlineStyles ||= needs.inlineStyles === true;
     for (const key of ["styleHashes", "scriptHashes", "frameSources"] as const) for (const value of needs[key]) merged[key].add(value);
   }
   return {
     styleHashes: [...merged.styleHashes].sort(),
     scriptHashes: [...merged.scriptHashes].sort(),
     frameSources: [...merged.frameSources].sort(),
+    ...(inlineStyles ? { inlineStyles } : {}),
   };
 }
 
@@ -73,7 +82,8 @@ export function contentSecurityPolicy(needs: PolicyNeeds, inlineScripts: string[
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
     "script-src": ["'self'", ...scriptHashes, "'wasm-unsafe-eval'"],
-    "style-src": ["'self'", ...(needs.styleHashes.length > 0 ? ["'unsafe-hashes'", ...needs.styleHashes] : [])],
+    // A hash in the list would switch 'unsafe-inline' off again, so it stands alone.
+    "style-src": needs.inlineStyles ? ["'self'", "'unsafe-inline'"] : ["'self'", ...(needs.styleHashes.length > 0 ? ["'unsafe-hashes'", ...needs.styleHashes] : [])],
     "img-src": ["'self'", "data:", "https:"],
     "font-src": ["'self'"],
     "connect-src": ["'self'"],

@@ -4,7 +4,10 @@ import cjkFriendly from "markdown-it-cjk-friendly";
 import footnote from "markdown-it-footnote";
 import anchor from "markdown-it-anchor";
 import { cjkUnderscoreEmphasis } from "./cjk-underscore-emphasis.ts";
+import { diagramMarker } from "../../shortcodes/mermaid.ts";
+import { callouts } from "./callouts.ts";
 import { highlightCode } from "./highlight.ts";
+import { mathPlugin, type MathEnv } from "./math.ts";
 import { standaloneShortcodes } from "./shortcode-placeholders.ts";
 
 /**
@@ -28,8 +31,11 @@ const layoutIds = new Set(["main", "toc-title", "series-box-title"]);
 /** Marks the heading ids of a shortcode's inner content until the whole body is known; see uniqueFragmentIds. */
 const fragmentIdMark = "\uE000";
 
-/** markdown-it env of a fragment rendered apart from the body it goes into: a shortcode's inner content. */
-export const fragmentEnv = (): { fragment: true } => ({ fragment: true });
+/**
+ * markdown-it env of a fragment rendered apart from the body it goes into (a shortcode's inner content): it takes
+ * the body's math mode and problem lists along.
+ */
+export const fragmentEnv = (body: MathEnv = {}): MathEnv & { fragment: true } => ({ ...body, fragment: true });
 
 function headingIdFor(title: string, state: { env?: { fragment?: boolean } }): string {
   const id = headingId(title);
@@ -68,6 +74,16 @@ function repairEndBreakTags(md: MarkdownIt): void {
   });
 }
 
+/** A ```mermaid block is a diagram, drawn as `{{< mermaid >}}` draws it (the way Hugo sites with a render hook write it). */
+function mermaidFences(md: MarkdownIt): void {
+  const fence = md.renderer.rules.fence!;
+  md.renderer.rules.fence = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    if (token.info.trim().split(/\s+/)[0]?.toLowerCase() !== "mermaid") return fence(tokens, index, options, env, self);
+    return `${diagramMarker(token.content.replace(/\s+$/, ""))}\n`;
+  };
+}
+
 function createMarkdown(): MarkdownIt {
   const md = markdownIt({
     html: true,
@@ -83,8 +99,17 @@ function createMarkdown(): MarkdownIt {
   md.use(anchor, { slugifyWithState: headingIdFor, tabIndex: false });
   md.use(repairEndBreakTags);
   md.use(standaloneShortcodes);
+  md.use(mathPlugin);
+  md.use(mermaidFences);
+  md.use(callouts);
   return md;
 }
 
 /** The one markdown-it instance: post bodies, shortcode inner content and summaries all render through it. */
 export const markdown: MarkdownIt = createMarkdown();
+
+/**
+ * Markdown in a shortcode's parameter (a figure's caption, a summary's title): the same emphasis and links, but raw
+ * HTML is shown as written. A parameter is text, and a shortcode escapes every one.
+ */
+export const parameterMarkdown: MarkdownIt = markdownIt({ html: false, linkify: true, typographer: false }).use(cjkFriendly).use(cjkUnderscoreEmphasis);

@@ -1,13 +1,16 @@
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { BuildCache } from "../cache/build-cache.ts";
 import { AuthorError } from "../errors.ts";
 import { describeSource, type PageMeta, type SourceInfo } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
+import { processBodyDiagrams } from "./body-diagrams.ts";
 import { processBodyImages } from "./body-images.ts";
 import { policyNeeds, type PolicyNeeds } from "./content-policy.ts";
 import { imageFacts, keepsOriginal, responsiveImage, socialImage, type PublishedFile, type ResponsiveImage } from "./images.ts";
+import { assetFiles } from "./page-assets.ts";
 import { decodeSourceResult, encodeSourceResult, readSource, type SourceRecord, type SourceResult } from "./read-source.ts";
 import type { RenderedBody } from "./render-body.ts";
 import type { SourcePool } from "./source-pool.ts";
@@ -48,6 +51,8 @@ export interface ReadContext {
   cache?: BuildCache;
   /** Worker threads that render sources beside the main thread (large sites). */
   pool?: SourcePool;
+  /** Digest of the site's own shortcodes and embed data (content-code.ts): they change how a body renders. */
+  contentCode?: string;
 }
 
 export type ReadResult = { ok: true; page: PageRecord } | { ok: false; errors: AuthorError[]; source: SourceInfo };
@@ -62,7 +67,7 @@ const imageExtension = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
  */
 export function readPage(absolutePath: string, context: ReadContext): Promise<ReadResult> {
   const stat = fs.statSync(absolutePath);
-  const key = `${stat.mtimeMs}:${stat.size}:${settingsFingerprint(context.settings)}`;
+  const key = `${stat.mtimeMs}:${stat.size}:${settingsFingerprint(context.settings)}:${context.contentCode ?? ""}`;
   const cached = memo.get(absolutePath);
   if (cached && cached.key === key) return cached.result;
 
@@ -94,7 +99,7 @@ async function loadSource(file: string, context: ReadContext, stat: fs.Stats): P
     // Reading it again reports why it cannot be read, as an author error with the file's name.
     return readSource(file, context, stat.mtime);
   }
-  const cacheKey = cache?.key(path.relative(context.contentDir, file), content, context.settings);
+  const cacheKey = cache?.key(path.relative(context.contentDir, file), content, { settings: context.settings, contentCode: context.contentCode });
   if (cache && cacheKey) {
     const hit = cache.get(cacheKey, stat.mtimeMs);
     if (hit) return decodeSourceResult(hit);
@@ -117,7 +122,14 @@ async function finishPage(file: string, record: SourceRecord, context: ReadConte
   const { meta, body } = record;
   const images: PublishedFile[] = [];
   const feature = await findFeatureImage(file, context, meta, images);
-  const bodyImages = await processBodyImages(body.html, {
+  const diagrams = await processBodyDiagrams(body.html, {
+    file,
+    source: record.bodySource,
+    firstLine: record.bodyLine,
+    lang: meta.source.lang,
+    cacheDir: path.join(context.cache?.dir ?? path.join(os.tmpdir(), "blog-diagrams"), "diagrams"),
+  });
+  const bodyImages = await processBodyImages(diagrams.html, {
     file,
     source: record.bodySource,
     firstLine: record.bodyLine,
@@ -128,10 +140,11 @@ async function finishPage(file: string, record: SourceRecord, context: ReadConte
     tolerateMissing: tolerates(context.settings, "missingImage"),
     hasFeatureImage: feature !== undefined,
   });
-  images.push(...bodyImages.files, ...movedBundleFiles(file, meta));
+  const scripts = [...new Set([...body.scripts, ...diagrams.scripts])];
+  images.push(...bodyImages.files, ...movedBundleFiles(file, meta), ...assetFiles([...scripts, ...body.styles]));
   return {
     meta,
-    body: { ...body, html: bodyImages.html, errors: [...body.errors, ...bodyImages.errors] },
+    body: { ...body, html: bodyImages.html, scripts, errors: [...body.errors, ...diagrams.errors, ...bodyImages.errors] },
     summary: record.summary,
     featureImage: feature,
     files: images,

@@ -6,7 +6,10 @@ import { describeSource, readPageMeta, type PageMeta } from "../source/post-mode
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import { processBodyEmbeds } from "./body-embeds.ts";
+import { readEmbedData } from "../source/embed-data.ts";
+import type { MathMode } from "./math.ts";
 import { renderBody, type RenderedBody } from "./render-body.ts";
+import { shortcodesFor } from "./site-shortcodes.ts";
 
 /**
  * What one content file becomes before its images are processed: checked front matter, the body rendered (Markdown,
@@ -31,6 +34,8 @@ export type SourceResult = { ok: true; record: SourceRecord } | { ok: false; err
 
 export interface SourceContext {
   contentDir: string;
+  /** The project's static/ folder, where the site's shortcodes may read files too. */
+  staticDir?: string;
   settings: SiteSettings;
 }
 
@@ -48,6 +53,10 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
       url: meta.url,
       summaryLength: settings.summaryLength,
       tolerates: (problem) => tolerates(settings, problem),
+      shortcodes: shortcodesFor({ contentDir: context.contentDir, staticDir: context.staticDir, file }),
+      params: Object.fromEntries(frontMatter.data),
+      math: mathMode(meta.math ?? settings.math),
+      embedData: (kind, id) => readEmbedData(context.contentDir, kind, id),
     });
     const embeds = processBodyEmbeds(rendered.html, meta.source.lang);
     return {
@@ -95,4 +104,8 @@ export function decodeSourceResult(text: string): SourceResult {
     }
     return value;
   });
+}
+
+function mathMode(setting: boolean | "dollars"): MathMode {
+  return setting === "dollars" ? "dollars" : setting ? "math" : false;
 }

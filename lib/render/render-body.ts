@@ -3,9 +3,12 @@ import { html, trustedHtml, type SafeHtml } from "../../shortcodes/html.ts";
 import { shortcodes } from "../../shortcodes/index.ts";
 import { parseShortcodes, type ShortcodeCall, type ShortcodeNode } from "../../shortcodes/parse.ts";
 import { ParamError, type RenderContext, type Shortcode, type ShortcodeProblem, type SiteLookup } from "../../shortcodes/shortcode.ts";
-import { AuthorError } from "../errors.ts";
+import { AuthorError, positionAt } from "../errors.ts";
 import { translate } from "../source/i18n.ts";
-import { fragmentEnv, markdown, uniqueFragmentIds } from "./markdown.ts";
+import { highlightBlock } from "./highlight.ts";
+import { fragmentEnv, markdown, parameterMarkdown, uniqueFragmentIds } from "./markdown.ts";
+import { mathStylesheet } from "./page-assets.ts";
+import type { MathEnv, MathMode } from "./math.ts";
 import { countWords, hasCjk, isCjkLanguage, readingMinutes } from "./reading-time.ts";
 import { fillPlaceholders, placeholder, stripPlaceholders } from "./shortcode-placeholders.ts";
 
@@ -35,6 +38,8 @@ export interface RenderedBody {
   siteCalls: SiteShortcodeCall[];
   /** Scripts the body's shortcodes need on the page. */
   scripts: string[];
+  /** Stylesheets it needs besides the site's own (math). */
+  styles: string[];
   /** Plain text of the leading paragraphs, or of everything before `<!--more-->`. */
   autoSummary: string;
   /** Whether the author marked the summary with `<!--more-->`. */
@@ -55,6 +60,17 @@ export interface RenderOptions {
   shortcodes?: ReadonlyMap<string, Shortcode>;
   /** Which shortcode problems the site lets through; none when left out. */
   tolerates?: Tolerance;
+  /** The page's front matter, keys lower-cased (for `param`). */
+  params?: Readonly<Record<string, unknown>>;
+  /** What `npm run embeds` kept of an embed. */
+  embedData?: RenderContext["embedData"];
+  /** Math asked for by the front matter or the site (a `katex` call asks too). */
+  math?: MathMode;
+}
+
+/** Whether a body calls a shortcode, at any depth. */
+function callsShortcode(nodes: ShortcodeNode[], name: string): boolean {
+  return nodes.some((node) => node.type === "call" && (node.name === name || callsShortcode(node.inner ?? [], name)));
 }
 
 const moreMarker = /<!--\s*more\s*-->/i;
@@ -72,10 +88,10 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
     takesInner: (name) => registry.get(name)?.takesInner,
     knownNames: [...registry.keys()].sort(),
   });
-  const expansion = new Expansion(options);
+  // Blowfish renders math on a page that calls `katex` anywhere in it; the front matter or the site may ask too.
+  const env: MathEnv = { math: options.math || (callsShortcode(nodes, "katex") ? "math" : false), mathProblems: [] };
+  const expansion = new Expansion(options, env);
   const source = expansion.toMarkdown(nodes);
-
-  const env = {};
   const tokens = markdown.parse(source, env);
   const headings = collectHeadings(tokens);
   const html = uniqueFragmentIds(
@@ -87,12 +103,25 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
   const cjk = isCjkLanguage(options.lang) || hasCjk(text);
   const wordCount = countWords(text);
   const { summary, hasMoreMarker } = summarise(tokens, options.summaryLength);
+  // A formula that does not parse is an error even in a lenient build: its meaning is lost, not only its looks.
+  for (const problem of env.mathProblems ?? []) {
+    const written = body.indexOf(problem.tex);
+    const place = written === -1 ? { line: problem.line + 1, column: 1 } : positionAt(body, written);
+    expansion.errors.push(
+      new AuthorError(
+        { file: options.file, line: place.line + options.firstLine - 1, column: place.column },
+        `The formula "${problem.tex.length > 60 ? `${problem.tex.slice(0, 60)}…` : problem.tex}" does not parse: ${problem.message}`,
+        "Fix the TeX (a brace or a command); Temml's supported functions: https://temml.org/docs/en/supported",
+      ),
+    );
+  }
   return {
     errors: expansion.errors,
     warnings: expansion.warnings,
     html,
     siteCalls: expansion.siteCalls,
     scripts: [...expansion.scripts],
+    styles: html.includes("<math") ? [mathStylesheet] : [],
     autoSummary: summary,
     hasMoreMarker,
     wordCount,
@@ -108,9 +137,11 @@ class Expansion {
   readonly errors: AuthorError[] = [];
   readonly warnings: AuthorError[] = [];
   readonly #options: RenderOptions;
+  readonly #env: MathEnv;
 
-  constructor(options: RenderOptions) {
+  constructor(options: RenderOptions, env: MathEnv) {
     this.#options = options;
+    this.#env = env;
   }
 
   toMarkdown(nodes: ShortcodeNode[]): string {
@@ -142,7 +173,8 @@ class Expansion {
     let output: string;
     try {
       const inner = call.inner ? { source: call.innerSource ?? "", html: this.#renderInner(call.inner) } : undefined;
-      output = shortcode.render(params, renderContext({ lang: this.#options.lang, url: this.#options.url }, inner, undefined)).toString();
+      const page = { lang: this.#options.lang, url: this.#options.url, params: this.#options.params };
+      output = shortcode.render(params, renderContext({ page, inner, embedData: this.#options.embedData })).toString();
     } catch (error) {
       const { problem, tolerated } = this.#report(error, call);
       return this.#failed(problem, tolerated);
@@ -165,13 +197,27 @@ class Expansion {
 
   /** Inner content is Markdown too, with its own shortcode calls expanded. */
   #renderInner(nodes: ShortcodeNode[]): SafeHtml {
-    return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), fragmentEnv())).trim());
+    return trustedHtml(this.fill(markdown.render(this.toMarkdown(nodes), fragmentEnv(this.#env))).trim());
   }
 }
 
-/** What a shortcode renders with: its page, interface text in the page's language, its inner content, the site. */
-export function renderContext(page: RenderContext["page"], inner: RenderContext["inner"], site: SiteLookup | undefined): RenderContext {
-  return { page, translate: (key, vars) => translate(page.lang, key, vars), inner, site };
+/** What a shortcode renders with: its page, the build's services in the page's language, its inner content, the site. */
+export function renderContext(options: {
+  page: { lang: string; url: string; params?: Readonly<Record<string, unknown>> };
+  inner?: RenderContext["inner"];
+  site?: SiteLookup;
+  embedData?: RenderContext["embedData"];
+}): RenderContext {
+  const { page } = options;
+  return {
+    page: { ...page, params: page.params ?? {} },
+    translate: (key, vars) => translate(page.lang, key, vars),
+    markdown: (source, { inline = false } = {}) => trustedHtml((inline ? parameterMarkdown.renderInline(source) : parameterMarkdown.render(source)).trim()),
+    highlight: (code, language, highlightOptions) => highlightBlock(code, language, highlightOptions),
+    embedData: options.embedData ?? (() => undefined),
+    inner: options.inner,
+    site: options.site,
+  };
 }
 
 /** Whether the site lets a shortcode's problem through as a warning (`strict: false`, lib/source/tolerance.ts). */
@@ -209,7 +255,7 @@ export function fillSiteCalls(html: string, outputs: readonly string[]): string 
 function inlineText(token: Token): string {
   let text = "";
   for (const child of token.children ?? []) {
-    if (child.type === "text" || child.type === "code_inline") text += child.content;
+    if (child.type === "text" || child.type === "code_inline" || child.type === "math_inline") text += child.content;
     else if (child.type === "softbreak" || child.type === "hardbreak") text += " ";
   }
   return stripPlaceholders(text);

@@ -29,9 +29,20 @@ function decode(digits: string): number {
   return Number([...digits].map((character) => character.charCodeAt(0) - digitBase).join(""));
 }
 
+/**
+ * A placeholder where Markdown put it into a link's address (`[text]({{< relref "x" >}})`): percent-encoded, as
+ * Markdown encodes every address.
+ */
+const encodedPatterns: Record<PlaceholderKind, RegExp> = {
+  now: /%EE%80%80((?:%EE%84%8[0-9])+)%EE%80%81/g,
+  site: /%EE%80%82((?:%EE%84%8[0-9])+)%EE%80%81/g,
+};
+
 /** Replaces the placeholders of one kind with their outputs. */
 export function fillPlaceholders(html: string, kind: PlaceholderKind, output: (index: number) => string): string {
-  return html.replace(patterns[kind], (_whole, digits: string) => output(decode(digits)));
+  const filled = html.replace(patterns[kind], (_whole, digits: string) => output(decode(digits)));
+  if (!filled.includes("%EE%80%8")) return filled;
+  return filled.replace(encodedPatterns[kind], (_whole, encoded: string) => output(decode(decodeURIComponent(encoded))));
 }
 
 export function stripPlaceholders(text: string): string {

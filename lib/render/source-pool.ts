@@ -35,7 +35,7 @@ export class SourcePool {
     if (this.#pending.size === 0) for (const each of this.#workers) each.ref();
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, file, contentDir: context.contentDir, settings: context.settings, mtimeMs: mtime.getTime(), cache });
+      worker.postMessage({ id, file, contentDir: context.contentDir, staticDir: context.staticDir, settings: context.settings, mtimeMs: mtime.getTime(), cache });
     });
   }
 

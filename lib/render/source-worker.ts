@@ -8,6 +8,7 @@ interface Job {
   id: number;
   file: string;
   contentDir: string;
+  staticDir: string | undefined;
   settings: SiteSettings;
   mtimeMs: number;
   cache?: { dir: string; key: string };
@@ -17,7 +18,7 @@ const caches = new Map<string, BuildCache>();
 
 parentPort!.on("message", (job: Job) => {
   try {
-    const result = readSource(job.file, { contentDir: job.contentDir, settings: job.settings }, new Date(job.mtimeMs));
+    const result = readSource(job.file, { contentDir: job.contentDir, staticDir: job.staticDir, settings: job.settings }, new Date(job.mtimeMs));
     const encoded = encodeSourceResult(result);
     if (job.cache) {
       let cache = caches.get(job.cache.dir);

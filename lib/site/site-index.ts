@@ -2,14 +2,13 @@ import { DateTime } from "luxon";
 import { trustedHtml } from "../../shortcodes/html.ts";
 import { shortcodes } from "../../shortcodes/index.ts";
 import type { SiteLookup } from "../../shortcodes/shortcode.ts";
-import { AuthorError, displayPath } from "../errors.ts";
+import { AuthorError, displayPath, nearest } from "../errors.ts";
 import { mergeNeeds, type PolicyNeeds } from "../render/content-policy.ts";
 import { errorBox, renderContext, reportParamError, type SiteShortcodeCall } from "../render/render-body.ts";
 import { translate } from "../source/i18n.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import type { CollectionItem } from "../types/eleventy.ts";
-import { nearest } from "./nearest.ts";
 import type { Post } from "./post.ts";
 import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
 
@@ -24,6 +23,8 @@ export interface ContentData {
   siteCalls?: SiteShortcodeCall[];
   /** Scripts the page's shortcodes need. */
   scripts?: string[];
+  /** Stylesheets the page's content needs besides the site's (math). */
+  styles?: string[];
   /** The rendered text of a section's `_index.md`, shown on its list page. */
   sectionHtml?: string;
   /** What the body needs from the Content-Security-Policy. */
@@ -117,7 +118,7 @@ export function buildSiteIndex(
   unordered: CollectionItem<Partial<ContentData>>[],
   settings: SiteSettings,
   /** The card of a post (layouts/partials/post-card.njk) with its title at a heading level. */
-  postCard: (post: Post, headingLevel: number) => string,
+  postCard: (post: Post, headingLevel: number, summary: CardSummary) => string,
 ): SiteIndex {
   // Eleventy lists items in the order their data became ready, which varies from build to build; the output must not.
   const items = [...unordered].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
@@ -263,12 +264,16 @@ export function buildSiteIndex(
     { url: "/archive/", lastmod: undefined },
   ];
 
+  const refs = refIndex(pages);
   const site: SiteLookup = {
     findPost: (url) => byUrl[url],
+    findRef: (ref, fromUrl) => findRef(refs, byUrl, ref, fromUrl),
     nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
+    absoluteUrl: (path) => new URL(path.replace(/^\//, ""), settings.baseURL).href,
     // Within a post the card's title sits under the post's own section headings.
     // The shortcode hands back a post it was given by findPost: one of this index's own.
-    card: (post: Post) => trustedHtml(postCard(post, 3)),
+    card: (post: Post, { showSummary, compactSummary }) =>
+      trustedHtml(postCard(post, 3, showSummary === false ? "none" : compactSummary ? "compact" : "full")),
   };
   const siteCallOutputs = renderSiteCalls(items, site, settings, { errors, warnings });
 
@@ -305,7 +310,7 @@ function renderSiteCalls(
     if (!calls?.length || !page) continue;
     outputs[item.inputPath] = calls.map((call) => {
       try {
-        return shortcodes.get(call.name)!.render(call.params, renderContext({ lang: page.lang, url: page.url }, undefined, site)).toString();
+        return shortcodes.get(call.name)!.render(call.params, renderContext({ page: { lang: page.lang, url: page.url }, site })).toString();
       } catch (error) {
         const { problem, tolerated } = reportParamError(error, call.name, call, (kind) => tolerates(settings, kind), found);
         // Let through, the call shows nothing, as in Blowfish.
@@ -342,6 +347,40 @@ function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Re
     }
   }
   return aliases;
+}
+
+/** How much of a post's summary a card shows: all of it (lists), three lines (`compactSummary`), or none. */
+export type CardSummary = "full" | "compact" | "none";
+
+/**
+ * The names a Hugo `ref` may give a page: its content path with and without the extension (`posts/x/index.md`,
+ * `posts/x/index`, `posts/x.md`), its bundle folder (`posts/x`) and, when unique, the bundle's or file's own
+ * name (`x`). A translation is found under the same names, in its own language.
+ */
+function refIndex(pages: Post[]): Map<string, Post[]> {
+  const index = new Map<string, Post[]>();
+  const add = (key: string, post: Post) => index.set(key, [...(index.get(key) ?? []), post]);
+  for (const post of pages) {
+    const withoutExtension = post.sourcePath.replace(/(\.[a-z]{2,3}(-[a-z0-9]{2,8})*)?\.(md|markdown)$/i, "");
+    const keys = new Set([post.sourcePath, withoutExtension, withoutExtension.replace(/\/(_?index)$/, "")]);
+    for (const key of keys) add(key.toLowerCase(), post);
+    add(`name:${withoutExtension.replace(/\/(_?index)$/, "").split("/").at(-1)!.toLowerCase()}`, post);
+  }
+  return index;
+}
+
+function findRef(refs: Map<string, Post[]>, byUrl: Record<string, Post>, ref: string, fromUrl: string): Post | undefined {
+  const from = byUrl[fromUrl];
+  const path = ref.trim().replace(/^\.\//, "").toLowerCase();
+  const inLanguage = (found: Post[] | undefined) => found && (found.find((post) => post.lang === from?.lang) ?? (found.length === 1 ? found[0] : undefined));
+  if (path.startsWith("/")) {
+    const rooted = path.replace(/^\/+|\/+$/g, "");
+    return inLanguage(refs.get(rooted)) ?? byUrl[`/${rooted}/`] ?? byUrl[path];
+  }
+  // Relative to the calling page's folder first, as Hugo looks it up; then from the content root; then by name.
+  const folder = from?.bundleDir ?? "";
+  const relative = `${folder}/${path}`.replace(/^\/+/, "").replace(/\/+$/, "");
+  return inLanguage(refs.get(relative)) ?? inLanguage(refs.get(path.replace(/\/+$/, ""))) ?? inLanguage(refs.get(`name:${path.replace(/\/+$/, "")}`));
 }
 
 export function newestFirst(a: Post, b: Post): number {

@@ -19,7 +19,7 @@ export function contentFiles(contentDir: string): { markdown: string[]; resource
     if (!entry.isFile()) continue;
     const file = path.join(entry.parentPath, entry.name);
     const parts = path.relative(contentDir, file).split(path.sep);
-    if (parts.some((part) => part.startsWith(".") || part === "_data" || part === "node_modules")) continue;
+    if (parts.some((part) => part.startsWith(".") || part === "_data" || part === "_shortcodes" || part === "node_modules")) continue;
     if (/\.(md|markdown)$/i.test(entry.name)) markdown.push(file);
     else if (!/\.(njk|html|11ty\.js)$/i.test(entry.name)) resources.push(file);
   }

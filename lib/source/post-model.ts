@@ -43,6 +43,8 @@ export interface PageMeta {
   showTableOfContents: boolean;
   showReadingTime: boolean;
   showDate: boolean;
+  /** Front matter `math` (undefined: the site's setting decides). */
+  math: boolean | "dollars" | undefined;
   /** Site-relative permalink, e.g. "/posts/my-post/" or "/en/posts/my-post/". */
   url: string;
 }
@@ -69,6 +71,8 @@ const url: Check = (v) =>
   typeof v === "string" && /^https?:\/\//i.test(v) && URL.canParse(v)
     ? { ok: true, value: v }
     : { ok: false, expected: 'an absolute http(s) URL, e.g. "https://example.com/post"' };
+/** Math on the page: true (`$$…$$`, `\(…\)`), "dollars" (`$…$` too), or false. */
+const math: Check = (v) => (typeof v === "boolean" || v === "dollars" ? { ok: true, value: v } : { ok: false, expected: 'true, false or "dollars"' });
 const slug: Check = (v) =>
   typeof v === "string" && /^[^/\\?#\s]+$/.test(v)
     ? { ok: true, value: v }
@@ -96,6 +100,7 @@ const schema = {
   showtableofcontents: boolean,
   showreadingtime: boolean,
   showdate: boolean,
+  math: math,
 } satisfies Record<string, Check>;
 
 type SchemaKey = keyof typeof schema;
@@ -195,6 +200,7 @@ export function readPageMeta(
     showTableOfContents: get<boolean>("showtableofcontents") ?? false,
     showReadingTime: get<boolean>("showreadingtime") ?? true,
     showDate: get<boolean>("showdate") ?? true,
+    math: get<boolean | "dollars">("math"),
     url: urlPath === "" ? "/" : `/${urlPath}/`,
   };
 }

@@ -24,6 +24,8 @@ export interface SiteSettings {
   postsPerPage: number;
   /** Latest posts shown on the home page. */
   homePosts: number;
+  /** Math on every page: false (the default: pages opt in), true, or "dollars" (`$…$` in a line too). */
+  math: boolean | "dollars";
   /**
    * Every problem Hugo or Blowfish lets through stops the build (true, the default), or is a warning (false, for
    * a site being migrated). The list is in tolerance.ts.
@@ -47,6 +49,7 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   pathPrefix: "/",
   postsPerPage: 10,
   homePosts: 5,
+  math: false,
   strict: true,
   missingImages: "error",
   brokenLinks: "error",
@@ -132,6 +135,8 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     fail("pathPrefix", 'a path such as "/" or "/blog/"');
   }
   const pathPrefix = (prefix as string).replace(/\/?$/, "/");
+  const math = raw.math ?? defaultSiteSettings.math;
+  if (typeof math !== "boolean" && math !== "dollars") fail("math", 'true, false or "dollars"');
   const strict = raw.strict ?? defaultSiteSettings.strict;
   if (typeof strict !== "boolean") fail("strict", "true or false");
   const missingImages = raw.missingImages ?? (strict ? "error" : "warn");
@@ -154,6 +159,7 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     pathPrefix,
     postsPerPage: count("postsPerPage"),
     homePosts: count("homePosts"),
+    math: math as SiteSettings["math"],
     strict: strict as boolean,
     missingImages: missingImages as SiteSettings["missingImages"],
     brokenLinks: brokenLinks as SiteSettings["brokenLinks"],

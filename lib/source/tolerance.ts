@@ -11,8 +11,9 @@ export const toleratedProblems = {
   missingImage: "An image in a post that does not exist: the tag is kept as written (the setting `missingImages` decides it alone when set).",
   brokenLink: "A link in a post to a page, file or anchor that the site does not have (the setting `brokenLinks` decides it alone when set).",
   invalidUtf8: "A content file that is not valid UTF-8: the bad bytes are read as �.",
-  missingArticle: "An `article` shortcode whose link is no post of the site: nothing is shown, as in Blowfish.",
-  unknownIcon: "An `alert` icon that does not exist: the callout is shown without an icon.",
+  missingTarget: "An `article`, `ref` or `relref` shortcode whose link is no page of the site: nothing is shown, as in Blowfish.",
+  unknownIcon: "An icon name that does not exist (in `alert`, `icon`, `keyword`, `timelineItem`): no icon is shown, as in Blowfish.",
+  unknownColour: "An `alert` colour that is not a CSS colour: the theme's colour is used.",
 } as const;
 
 export type ToleratedProblem = keyof typeof toleratedProblems;

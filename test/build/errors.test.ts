@@ -82,7 +82,7 @@ describe("shortcode errors", () => {
         'title: "Calls"',
         "---",
         "",
-        "{{< gist user 123 >}}",
+        "{{< hint user 123 >}}",
         "",
         "{{< youtube abc >}}",
         "",
@@ -97,7 +97,7 @@ describe("shortcode errors", () => {
     const build = await buildSite(content);
     assert.notEqual(build.exitCode, 0);
     const file = "posts/calls/index.md";
-    assert.match(build.log, new RegExp(`${file}:5:1: Unknown shortcode "gist"\\. Use one of: alert, article, tweet, x, youtube`));
+    assert.match(build.log, new RegExp(`${file}:5:1: Unknown shortcode "hint"\\. Use one of: alert, article, badge, .*, youtube; or port it from Hugo's layouts/shortcodes/ as _shortcodes/hint\\.njk in the content folder`));
     assert.match(build.log, new RegExp(`${file}:11:30: "tweet" takes no inner content`));
     assert.match(build.log, new RegExp(`${file}:13:1: The paired shortcode "alert" is never closed`));
     // Parameter errors are found once the syntax is right, so this file reports them on the next build.

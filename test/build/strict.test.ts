@@ -20,7 +20,7 @@ const files = {
     "",
     '{{< article link="/posts/missing/" >}}',
     "",
-    "{{< alert pencil >}}",
+    "{{< alert pencl >}}",
     "Careful.",
     "{{< /alert >}}",
     "",
@@ -31,7 +31,7 @@ const expected = [
   /posts\/flawed\/index\.md:6:\d+: The image "gone\.png" does not exist/,
   /posts\/flawed\/index\.md:8:\d+: The link "\/posts\/nowhere\/" goes to no page/,
   /posts\/flawed\/index\.md:10:1: \{\{< article >\}\}: No post has the URL \/posts\/missing\//,
-  /posts\/flawed\/index\.md:12:1: \{\{< alert >\}\}: "pencil" is not an alert icon/,
+  /posts\/flawed\/index\.md:12:1: \{\{< alert >\}\}: "pencl" is not an icon \(parameter "icon"\)\. Did you mean pencil/,
 ];
 
 describe("strict: the one switch for a site being migrated", () => {

@@ -70,7 +70,7 @@ describe("renderBody: shortcode expansion", () => {
   it("leaves calls that need the site as placeholders and fills them later", () => {
     const rendered = body('Read this:\n\n{{< article link="/posts/other/" >}}\n\nEnd.');
     assert.deepEqual(rendered.siteCalls.map((call) => [call.name, call.params, call.line, call.column]), [
-      ["article", { link: "/posts/other/" }, 10, 1],
+      ["article", { link: "/posts/other/", showSummary: undefined, compactSummary: false }, 10, 1],
     ]);
     const doc = dom(fillSiteCalls(rendered.html, ['<div class="article-card">card</div>']));
     assert.equal(doc.querySelector("body > div.article-card")?.textContent, "card");

@@ -4,7 +4,7 @@ import { parseHTML } from "linkedom";
 import { renderContext } from "../../../lib/render/render-body.ts";
 import type { Post } from "../../../lib/site/post.ts";
 import { html, trustedHtml } from "../../../shortcodes/html.ts";
-import { icons } from "../../../shortcodes/icons.ts";
+import { icon } from "../../../shortcodes/icons.ts";
 import { shortcodes } from "../../../shortcodes/index.ts";
 import { parseShortcodes, type ShortcodeCall } from "../../../shortcodes/parse.ts";
 import { ParamError, type RenderContext, type SiteLookup } from "../../../shortcodes/shortcode.ts";
@@ -13,7 +13,7 @@ const hostile = '"><script>alert(1)</script>';
 
 /** An icon as the parser serialises it, to compare with what a shortcode put in the page. */
 function iconMarkup(name: string): string | undefined {
-  return parseHTML(`<html><body>${icons.get(name)}</body></html>`).document.querySelector("svg")?.outerHTML;
+  return parseHTML(`<html><body>${icon(name)}</body></html>`).document.querySelector("svg")?.outerHTML;
 }
 
 /** Parses one call written in Hugo syntax, validates it and renders it: the path a body takes. */
@@ -25,7 +25,7 @@ function render(source: string, context: Partial<RenderContext> = {}): Document 
   })[0] as ShortcodeCall;
   const shortcode = shortcodes.get(call.name)!;
   const params = shortcode.readParams(call.args);
-  const output = shortcode.render(params, { ...renderContext({ lang: "zh-CN", url: "/posts/p/" }, undefined, undefined), ...context });
+  const output = shortcode.render(params, { ...renderContext({ page: { lang: "zh-CN", url: "/posts/p/" } }), ...context });
   return parseHTML(`<!doctype html><html><body>${output}</body></html>`).document;
 }
 
@@ -110,17 +110,24 @@ describe("alert", () => {
     assert.equal(doc.querySelector(".alert")?.getAttribute("style"), "--alert-card:#e63946;--alert-icon:rgb(29 53 87);--alert-ink:white");
   });
 
-  it("ships the icon set Blowfish's documentation uses", () => {
-    for (const name of ["triangle-exclamation", "circle-info", "fire", "lightbulb", "bell", "check", "xmark", "twitter", "x-twitter", "github"]) {
-      const svg = parseHTML(`<html><body>${icons.get(name)}</body></html>`).document.querySelector("svg");
+  it("ships the icon set Blowfish authors use, by Blowfish's names and Font Awesome's", () => {
+    const names = ["triangle-exclamation", "circle-info", "fire", "lightbulb", "bell", "check", "xmark", "twitter", "x-twitter", "github", "pencil", "link",
+      "envelope", "rss", "gitlab", "linkedin", "mastodon", "bluesky", "youtube", "instagram", "facebook", "discord", "star", "heart", "code", "bug",
+      "book", "calendar", "clock", "tag", "download", "globe", "moon", "sun", "search", "comment", "graduation-cap", "rocket", "coffee", "amazon",
+      "apple", "docker", "python", "rust", "golang", "javascript", "x", "info", "warning"];
+    for (const name of names) {
+      const svg = parseHTML(`<html><body>${icon(name)}</body></html>`).document.querySelector("svg");
       assert.ok(svg, name);
       assert.equal(svg.getAttribute("aria-hidden"), "true");
-      assert.equal(svg.getAttribute("viewBox"), "0 0 24 24");
+      assert.match(svg.getAttribute("viewBox") ?? "", /^0 0 \d+ \d+$/);
+      assert.ok(svg.querySelector("path")?.getAttribute("d"), name);
     }
+    assert.equal(icon("search")?.toString(), icon("magnifying-glass")?.toString());
+    assert.equal(icon("unicorn-of-doom"), undefined);
   });
 
   it("rejects an unknown icon, listing the known ones", () => {
-    rejects('{{< alert "unicorn" >}}x{{< /alert >}}', /"unicorn" is not an alert icon.*bell, check, circle-info/);
+    rejects('{{< alert "penicl" >}}x{{< /alert >}}', /"penicl" is not an icon \(parameter "icon"\)\. Did you mean pencil/);
   });
 
   it("rejects colours that are not CSS colours, so no CSS can be injected", () => {
@@ -137,7 +144,9 @@ describe("article", () => {
   } as Post;
   const site: SiteLookup = {
     findPost: (url) => (url === target.url ? target : undefined),
+    findRef: () => undefined,
     nearestUrls: () => ["/posts/target/", "/posts/other/"],
+    absoluteUrl: (path) => `https://example.com${path}`,
     card: (post) => html`<article class="post-card"><a href="${post.href}">${post.title}</a></article>`,
   };
 
