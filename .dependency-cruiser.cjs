@@ -78,7 +78,7 @@ module.exports = {
       severity: "error",
       from: { path: "^(eleventy\\.config\\.ts|scripts/.+\\.ts)$" },
       // Started as worker threads from a URL (new URL("./x.ts", import.meta.url)), which no import names.
-      to: { path: "^(lib|shortcodes)/", pathNot: ["\\.d\\.ts$", "^lib/render/(source|diagram)-worker\\.ts$"], reachable: false },
+      to: { path: "^(lib|shortcodes)/", pathNot: ["\\.d\\.ts$", "^lib/render/source-worker\\.ts$", "^lib/render/diagram-worker\\.mjs$"], reachable: false },
     },
     {
       name: "no-unresolvable",

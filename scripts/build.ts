@@ -58,6 +58,16 @@ export async function buildSite(outputDir: string, options: BuildOptions = {}): 
     return await buildInto(folders, environment, options.quiet ?? false, note);
   } catch (error) {
     folders.discard();
+    // Eleventy rejects on the first error while its copying of static files goes on: that copying fails too once
+    // the folder is gone, and says nothing the build has not said; what it left is removed at exit.
+    process.on("unhandledRejection", () => {});
+    process.once("exit", () => {
+      try {
+        fs.rmSync(folders.next, { recursive: true, force: true });
+      } catch {
+        // The next build clears what is left (output-folders.ts).
+      }
+    });
     throw error;
   } finally {
     stopping.folders = undefined;

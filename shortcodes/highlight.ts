@@ -23,13 +23,13 @@ export const highlight: Shortcode<HighlightParams> = {
   },
 };
 
-/** Hugo's options string: `key=value` pairs separated by commas or spaces (hl_lines takes a quoted list). */
+/** Hugo's options string: `key=value` pairs separated by commas (`hl_lines=2 4-6` lists lines and ranges). */
 function readOptions(text: string): HighlightOptions {
   const highlightLines = new Set<number>();
   const options: HighlightOptions = { lineNumbers: false, lineNumberStart: 1, highlightLines };
-  for (const match of text.matchAll(/(\w+)=("[^"]*"|\[[^\]]*\]|[^,\s]+)/g)) {
+  for (const match of text.matchAll(/(\w+)\s*=\s*("[^"]*"|\[[^\]]*\]|[^,]+)/g)) {
     const key = match[1]!.toLowerCase();
-    const value = match[2]!.replace(/^["[]|["\]]$/g, "");
+    const value = match[2]!.trim().replace(/^["[]|["\]]$/g, "");
     if (key === "linenos") options.lineNumbers = value !== "false";
     else if (key === "linenostart") {
       if (!/^\d+$/.test(value)) throw new ParamError(`linenostart must be a whole number, not "${value}"`, 'Write "linenos=table,linenostart=10"');

@@ -1,13 +1,12 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { Worker } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import { renderMermaidSVG } from "beautiful-mermaid";
 import { html } from "../../shortcodes/html.ts";
 import { writeFileAtomically } from "../cache/atomic-file.ts";
 import { AuthorError, positionAt } from "../errors.ts";
 import { translate } from "../source/i18n.ts";
-import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { diagramScript } from "./page-assets.ts";
 
 /**
@@ -120,7 +119,7 @@ let checker: { worker: Worker; pending: Map<number, (result: { type: string } | 
 /** Mermaid's parser, in its worker thread (started on the first diagram of a build that has one to check). */
 function checkDiagram(source: string): Promise<{ type: string } | { error: string }> {
   if (!checker) {
-    const worker = startTypeScriptWorker(new URL("./diagram-worker.ts", import.meta.url));
+    const worker = new Worker(new URL("./diagram-worker.mjs", import.meta.url), { execArgv: [] });
     const pending = new Map<number, (result: { type: string } | { error: string }) => void>();
     worker.on("message", (reply: { id: number } & ({ type: string } | { error: string })) => {
       pending.get(reply.id)?.(reply);

@@ -1,6 +1,7 @@
 import type { MarkdownIt, StateCore, Token } from "markdown-it";
 import { html, trustedHtml } from "../../shortcodes/html.ts";
 import { icon } from "../../shortcodes/icons.ts";
+import { calloutTitle } from "../source/i18n.ts";
 
 /**
  * GitHub's and Obsidian's callouts, which Blowfish renders from a blockquote:
@@ -46,7 +47,7 @@ export function callouts(md: MarkdownIt): void {
       const token = tokens[i]!;
       if (token.type === "blockquote_open") {
         open.push(token);
-        const callout = readMarker(tokens, i);
+        const callout = readMarker(tokens, i, (state.env as { lang?: string }).lang ?? "en");
         if (callout) token.meta = { callout };
         else open[open.length - 1] = undefined;
       } else if (token.type === "blockquote_close") {
@@ -74,7 +75,7 @@ export function callouts(md: MarkdownIt): void {
 }
 
 /** The callout a blockquote opens with, taking its marker line out of the first paragraph. */
-function readMarker(tokens: Token[], openIndex: number): Callout | undefined {
+function readMarker(tokens: Token[], openIndex: number, lang: string): Callout | undefined {
   const paragraph = tokens[openIndex + 1];
   const inline = tokens[openIndex + 2];
   if (paragraph?.type !== "paragraph_open" || inline?.type !== "inline") return undefined;
@@ -82,7 +83,7 @@ function readMarker(tokens: Token[], openIndex: number): Callout | undefined {
   if (!match) return undefined;
   const type = match[1]!.toLowerCase();
   const entry = byType.get(type) ?? families.note!;
-  const title = match[3]!.trim() || type.charAt(0).toUpperCase() + type.slice(1);
+  const title = match[3]!.trim() || calloutTitle(lang, type);
   // The marker line is the paragraph's first line: drop it, and the paragraph too if nothing else was in it.
   const children = inline.children ?? [];
   const lineEnd = children.findIndex((child) => child.type === "softbreak" || child.type === "hardbreak");

@@ -20,6 +20,8 @@ export interface MathProblem {
 
 /** What the math rules read from markdown-it's env: whether the page opted in, and where to put problems. */
 export type MathEnv = {
+  /** The page's language (callouts name their type in it). */
+  lang?: string;
   math?: MathMode;
   mathProblems?: MathProblem[];
 };

@@ -89,7 +89,7 @@ export function renderBody(body: string, options: RenderOptions): RenderedBody {
     knownNames: [...registry.keys()].sort(),
   });
   // Blowfish renders math on a page that calls `katex` anywhere in it; the front matter or the site may ask too.
-  const env: MathEnv = { math: options.math || (callsShortcode(nodes, "katex") ? "math" : false), mathProblems: [] };
+  const env: MathEnv = { lang: options.lang, math: options.math || (callsShortcode(nodes, "katex") ? "math" : false), mathProblems: [] };
   const expansion = new Expansion(options, env);
   const source = expansion.toMarkdown(nodes);
   const tokens = markdown.parse(source, env);

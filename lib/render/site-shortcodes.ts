@@ -95,11 +95,13 @@ function siteShortcode(name: string, environment: nunjucks.Environment, context:
         return trustedHtml(output.trim());
       } catch (error) {
         if (missing) throw missing;
-        // Nunjucks says "(file) [Line 3, Column 9]\n  what went wrong".
+        // Nunjucks says "(file) [Line 3, Column 9]\n  what went wrong"; without a place (an unknown filter), the
+        // name it gives is looked for in the template.
         const message = (error as Error).message;
-        const place = /\[Line (\d+), Column (\d+)\]/.exec(message);
-        const problem = message.split("\n").slice(1).join(" ").trim() || message;
-        throw new ParamError(`${template}${place ? ` line ${place[1]}, column ${place[2]}` : ""}: ${problem}`, `Fix the template ${template}`);
+        const problem = (message.split("\n").slice(1).join(" ").trim() || message).replace(/^Error: /, "");
+        const given = /\[Line (\d+), Column (\d+)\]/.exec(message);
+        const place = given ? `line ${given[1]}, column ${given[2]}` : lineOf(path.join(context.contentDir, template), /: (\S+)$/.exec(problem)?.[1]);
+        throw new ParamError(`${template}${place ? ` ${place}` : ""}: ${problem}`, `Fix the template ${template}`);
       }
     },
   };
@@ -115,4 +117,11 @@ function findFile(file: string, context: SiteShortcodeContext): { file: string |
     [context.contentDir, context.staticDir].some((root) => root && !path.relative(root, candidate).startsWith("..")),
   );
   return { file: inside.find((candidate) => fs.statSync(candidate, { throwIfNoEntry: false })?.isFile()), lookedFor: candidates.map((candidate) => path.relative(process.cwd(), candidate)) };
+}
+
+/** "line N" of the first line of a file that mentions a name. */
+function lineOf(file: string, name: string | undefined): string | undefined {
+  if (!name) return undefined;
+  const index = fs.readFileSync(file, "utf8").split("\n").findIndex((line) => line.includes(name));
+  return index === -1 ? undefined : `line ${index + 1}`;
 }

@@ -143,3 +143,17 @@ export function translate(lang: string, key: MessageKey, vars: Record<string, st
   }
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
+
+/** Chinese names of the callout types (`> [!tip]`); other languages show the type's English name, as GitHub does. */
+const calloutTitles: Record<string, string> = {
+  note: "注意", tip: "提示", hint: "提示", important: "重要", warning: "警告", attention: "注意", caution: "小心",
+  danger: "危险", error: "错误", abstract: "摘要", summary: "摘要", tldr: "太长不看", info: "信息", todo: "待办",
+  success: "成功", check: "完成", done: "完成", question: "问题", help: "帮助", faq: "常见问题", failure: "失败",
+  fail: "失败", missing: "缺失", bug: "缺陷", example: "示例", quote: "引用", cite: "引用",
+};
+
+/** The title a callout shows when its author gave none. */
+export function calloutTitle(lang: string, type: string): string {
+  if (lang.toLowerCase().startsWith("zh") && calloutTitles[type]) return calloutTitles[type];
+  return type.charAt(0).toUpperCase() + type.slice(1);
+}

@@ -11,6 +11,7 @@ import { serveSite } from "../helpers/static-server.ts";
 const pageTypes: Record<string, string> = {
   home: "/",
   post: "/posts/202210-the-new-ai-hype/",
+  features: "/posts/202212-how-diffusion-draws/",
   tag: "/tags/人工智能/",
   series: "/series/新一轮人工智能热潮/",
   archive: "/archive/",

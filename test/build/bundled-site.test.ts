@@ -227,4 +227,18 @@ describe("the bundled site, preview (dev server) build", () => {
     const card = [...home.querySelectorAll(".post-card")].find((c) => text(c).includes("开源模型与闭源模型之争"));
     assert.ok(card?.querySelector(".draft-badge"));
   });
+  it("shows Blowfish's features in the post about diffusion, including a shortcode of the site's own", () => {
+    const post = loadPage(build.outputDir, "/posts/202212-how-diffusion-draws/");
+    const figure = post.querySelector("figure.svg-figure")!;
+    assert.equal(figure.querySelector("[role=img]")?.getAttribute("aria-label"), "一幅由模糊色块组成的抽象画，像去噪进行到一半时的样子");
+    assert.ok(figure.querySelector("[role=img] > svg radialGradient"), "content/_shortcodes/svg-figure.njk inlines the bundle's SVG");
+    assert.equal(figure.querySelector("figcaption strong")?.textContent, "模糊的色块");
+    assert.deepEqual([...post.querySelectorAll("figure.diagram svg .node text")].map((node) => node.textContent), ["提示词", "文本编码器", "随机噪声", "U-Net 去噪", "解码器", "图像"]);
+    assert.equal(post.querySelectorAll(".post-content math").length, 5);
+    assert.equal(text(post.querySelector(".callout-note .callout-title")), "注意");
+    assert.equal(post.querySelectorAll("ol.timeline > li").length, 3);
+    assert.equal(post.querySelectorAll(".gallery > picture").length, 3);
+    assert.equal(post.querySelector("a.repo-card")?.getAttribute("href"), "https://github.com/CompVis/stable-diffusion");
+    assert.equal(post.querySelector("a.button")?.getAttribute("href"), "/posts/202210-stable-diffusion-tutorial/");
+  });
 });

@@ -183,3 +183,35 @@ describe("parseShortcodes: any input", () => {
     );
   });
 });
+
+describe("parseShortcodes: shortcodes that may be paired or not (the site's own)", () => {
+  const optional = (text: string) =>
+    parseShortcodes(text, { file: "post.md", takesInner: (name) => (name === "mine" ? "optional" : registry[name]), knownNames: ["box", "embed", "mine"] });
+
+  it("pairs a call with the closing tag that follows it", () => {
+    const [call] = calls(optional("{{< mine a=1 >}}inner **text**{{< /mine >}} after"));
+    assert.equal(call?.innerSource, "inner **text**");
+  });
+
+  it("reads a call with no closing tag after it as a call on its own", () => {
+    const found = calls(optional("{{< mine a=1 >}} text {{< mine a=2 >}}"));
+    assert.deepEqual(found.map((call) => [call.args.named.get("a"), call.inner]), [
+      [1, undefined],
+      [2, undefined],
+    ]);
+  });
+
+  it("pairs each opening with its own closing tag when calls nest, innermost first", () => {
+    const [outer] = calls(optional("{{< mine o=1 >}}A {{< mine i=1 >}}B{{< /mine >}} {{< mine lone=1 />}} C{{< /mine >}}"));
+    assert.equal(outer?.args.named.get("o"), 1);
+    const inner = calls(outer?.inner ?? []);
+    assert.deepEqual(inner.map((call) => [[...call.args.named.keys()][0], call.innerSource]), [
+      ["i", "B"],
+      ["lone", undefined],
+    ]);
+  });
+
+  it("leaves {{/*< … >*/}}, which is not Hugo syntax, as text", () => {
+    assert.deepEqual(parse("{{/*< box >*/}}"), [{ type: "text", text: "{{/*< box >*/}}" }]);
+  });
+});
