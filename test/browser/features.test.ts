@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { BrowserContext } from "playwright-core";
@@ -16,6 +17,7 @@ describe("Blowfish features in Chromium", () => {
   before(async () => {
     const content = copyFixture("blowfish");
     await writeImage(path.join(content, "posts/everything/photo.jpg"), 1200, 800, 7);
+    fs.copyFileSync(path.join(content, "posts/everything/photo.jpg"), path.join(content, "posts/everything/my photo.jpg"));
     build = await buildSite(content);
     assert.equal(build.exitCode, 0, build.log);
     server = await serveSite(build.outputDir);

@@ -15,6 +15,7 @@ describe("a Blowfish site's shortcodes and Markdown", () => {
   before(async () => {
     const content = copyFixture("blowfish");
     await writeImage(path.join(content, "posts/everything/photo.jpg"), 1200, 800, 7);
+    fs.copyFileSync(path.join(content, "posts/everything/photo.jpg"), path.join(content, "posts/everything/my photo.jpg"));
     build = await buildSite(content, { env: { BLOG_BUILD_CACHE: temporaryDir("blog-features-cache-") } });
     assert.equal(build.exitCode, 0, build.log);
     everything = loadPage(build.outputDir, "/posts/everything/");
@@ -132,6 +133,9 @@ describe("a Blowfish site's shortcodes and Markdown", () => {
     assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["1200", "800"]);
     assert.equal(figure.querySelector("figcaption strong")?.textContent, "caption");
     assert.equal(figure.querySelector("figcaption a")?.getAttribute("href"), "/posts/target/");
+    const spaced = everything.querySelector('figure.figure img[alt="A file name with a space"]')!;
+    assert.equal(spaced.parentElement?.tagName, "PICTURE");
+    assert.deepEqual([spaced.getAttribute("width"), spaced.getAttribute("height")], ["600", "400"], "the size the author gave");
     const remote = [...everything.querySelectorAll("figure.figure")].find((f) => f.querySelector("img[src^='https://cdn.example.com/']"))!;
     assert.equal(text(remote.querySelector(".figure-title")), "A title");
     const gallery = [...everything.querySelectorAll(".gallery > picture > img")];

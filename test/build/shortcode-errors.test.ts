@@ -30,6 +30,8 @@ describe("mistakes in the new shortcodes and extensions", () => {
         '{{< highlight go "linenostart=ten" >}}x{{< /highlight >}}',
         "",
         '{{< qr level="extreme" text="x" />}}',
+        "",
+        '{{< figure src="missing photo.jpg" alt="Gone" >}}',
       ),
     };
     for (const strict of [true, false]) {
@@ -41,6 +43,7 @@ describe("mistakes in the new shortcodes and extensions", () => {
       assert.match(build.log, new RegExp(`${file}:13:1: The formula "\\\\frac\\{1" does not parse: .*Fix the TeX`));
       assert.match(build.log, new RegExp(`${file}:18:1: \\{\\{< highlight >\\}\\}: linenostart must be a whole number, not "ten"`));
       assert.match(build.log, new RegExp(`${file}:20:1: \\{\\{< qr >\\}\\}: "extreme" is not an error correction level`));
+      if (strict) assert.match(build.log, new RegExp(`${file}:22:\\d+: The image "missing photo\\.jpg" does not exist`));
     }
   });
 
