@@ -1,6 +1,8 @@
 import { AuthorErrors } from "../errors.ts";
 import type { Post } from "../site/post.ts";
-import { buildSiteIndex, type CardSummary, type ContentData } from "../site/site-index.ts";
+import { buildSiteIndex, languageUrls, type CardSummary, type ContentData } from "../site/site-index.ts";
+import { hasInterfaceText } from "../source/i18n.ts";
+import { siteLanguages } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
 import { printWarnings } from "./build-warnings.ts";
@@ -43,8 +45,14 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   });
   eleventyConfig.addFilter("postCard", postCard);
 
+  const toldFallback = new Set<string>();
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard);
+    for (const { language } of index.languages) {
+      if (hasInterfaceText(language.code) || toldFallback.has(language.code)) continue;
+      toldFallback.add(language.code);
+      console.log(`[blog] The interface has no text in ${language.name} (${language.code}) yet: its pages show it in English.`);
+    }
     printWarnings(index.warnings.map((warning) => warning.message));
     if (index.errors.length > 0) {
       if (!options.preview) throw new AuthorErrors(index.errors);
@@ -54,11 +62,20 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
     return index;
   });
 
-  // The newest posts with a page of their own, as the feeds carry them.
-  eleventyConfig.addCollection("feed", (api: CollectionApi) =>
-    (api.getAll() as CollectionItem<Partial<ContentData>>[])
-      .filter((item) => item.data.post?.kind === "post" && item.url && !item.data.post.draft && item.data.post.isDefaultLanguage)
-      .sort((a, b) => b.data.post!.date.getTime() - a.data.post!.date.getTime() || (a.data.post!.url < b.data.post!.url ? -1 : 1))
-      .slice(0, feedLength),
-  );
+  // Each language's feed: its newest posts with a page of their own, as Eleventy items (their rendered content is
+  // only available on the items), with the language's index for the feed's own URLs and title.
+  eleventyConfig.addCollection("feeds", (api: CollectionApi) => {
+    const settings = options.settings();
+    const items = (api.getAll() as CollectionItem<Partial<ContentData>>[])
+      .filter((item) => item.data.post?.kind === "post" && item.url && !item.data.post.draft)
+      .sort((a, b) => b.data.post!.date.getTime() - a.data.post!.date.getTime() || (a.data.post!.url < b.data.post!.url ? -1 : 1));
+    const languages = settings.multilingual ? siteLanguages(settings) : [siteLanguages(settings)[0]!];
+    return languages.map((language) => ({
+      language,
+      urls: languageUrls(language),
+      home: `${language.prefix}/`,
+      // A site without declared languages feeds its default language, as before languages could be declared.
+      items: items.filter((item) => (settings.multilingual ? item.data.post!.lang === language.code : item.data.post!.isDefaultLanguage)).slice(0, feedLength),
+    }));
+  });
 }

@@ -11,6 +11,7 @@ import { toPost } from "../site/post.ts";
 import type { ContentData, SiteIndex } from "../site/site-index.ts";
 import { contentCodeDigest } from "../source/content-code.ts";
 import { contentFiles } from "../source/content-files.ts";
+import { languageOf } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { DevRefresh } from "./dev-refresh.ts";
@@ -133,13 +134,16 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
 async function contentData(file: string, context: ReadContext, preview: boolean): Promise<ContentData & Record<string, unknown>> {
   const result = await readPage(file, context);
   if (!result.ok) {
+    const shown = preview && result.errors.length > 0;
     return {
       contentErrors: result.errors,
+      contentWarnings: result.warnings,
       lang: result.source.lang,
       title: result.source.fileSlug,
-      layout: "error.njk",
-      // Only the dev server renders the page, to show the error where the author is looking.
-      permalink: preview ? fallbackUrl(result.source.relativePath, result.source.kind) : false,
+      layout: shown ? "error.njk" : false,
+      // Only the dev server renders the page, to show the error where the author is looking; a file left out on
+      // purpose has no page.
+      permalink: shown ? fallbackUrl(result.source.relativePath, result.source.kind) : false,
     };
   }
 
@@ -147,7 +151,7 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
   publish(files);
   // Frozen, Eleventy's data cascade shares the object instead of deep-copying it into every page's data.
   const post = Object.freeze(
-    toPost(meta, context.settings.timeZone, {
+    toPost(meta, languageOf(context.settings, meta.source.lang), {
       summary,
       featureImage,
       wordCount: body.wordCount,

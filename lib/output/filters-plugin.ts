@@ -1,6 +1,7 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import { isoDate } from "../site/dates.ts";
 import type { Post } from "../site/post.ts";
+import type { SiteIndex } from "../site/site-index.ts";
 import { termKey } from "../site/taxonomies.ts";
 import { translate, type MessageKey } from "../source/i18n.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
@@ -15,6 +16,9 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPl
   const { settings } = options;
   eleventyConfig.addFilter("isoDate", (date: Date) => isoDate(date, settings().timeZone));
   eleventyConfig.addFilter("dateToRfc3339", dateToRfc3339);
+  // The language site of a page (its lists, taxonomies, feeds): a translation of a site that declares no languages
+  // belongs to the default one.
+  eleventyConfig.addFilter("languageIndex", (site: SiteIndex, lang: string) => site.byLanguage[lang] ?? site.languages[0]);
   eleventyConfig.addFilter("t", (key: MessageKey, lang: string, vars?: Record<string, string | number>) => translate(lang, key, vars));
   eleventyConfig.addFilter("termKey", termKey);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, settings()));

@@ -29,22 +29,65 @@ export function addGeneratedPage(eleventyConfig: EleventyConfig, name: string, d
 }
 
 /**
- * Home, lists, taxonomies, archive, 404, redirects, sitemap, robots.txt and feeds. Paginated pages iterate over
- * lists the site index prepared once (collections.site), one output page per entry.
+ * Home, lists, taxonomies, archive, 404, redirects, sitemaps, robots.txt and feeds, for every language of the site.
+ * Paginated pages iterate over what the site index prepared once (collections.site), one output page per entry: a
+ * list of no entries makes no page (the sitemap index and the root's redirect exist only when they are needed).
  */
 export function generatedPagesPlugin(eleventyConfig: EleventyConfig): void {
   const page = (name: string, data: PageData, options?: { alwaysRefresh?: boolean }) => addGeneratedPage(eleventyConfig, name, data, options);
-  const eachOf = (data: string, alias: string) => ({ pagination: { data: `collections.site.${data}`, size: 1, alias } });
-  const urlOf = (alias: string) => (data: Record<string, unknown>) => (data[alias] as { url: string }).url;
+  const eachOf = (data: string, alias: string) => ({ pagination: { data: `collections.${data}`, size: 1, alias } });
+  const urlOf = (alias: string, key = "url") => (data: Record<string, unknown>) => (data[alias] as Record<string, string>)[key]!;
+  const langOf = (alias: string, read: (entry: Record<string, unknown>) => unknown) => ({
+    eleventyComputed: { lang: (data: Record<string, unknown>) => read(data[alias] as Record<string, unknown>) },
+  });
+  const perLanguage = (name: string, layout: string, url: (here: LanguageUrls) => string, options?: LanguagePageOptions) =>
+    addPageOfEveryLanguage(eleventyConfig, name, layout, url, options);
 
-  page("home", { layout: "home.njk", permalink: "/" });
-  page("lists", { layout: "list.njk", ...eachOf("listPages", "list"), permalink: urlOf("list") });
-  page("taxonomies", { layout: "taxonomy-index.njk", ...eachOf("taxonomyIndexes", "taxonomyIndex"), permalink: urlOf("taxonomyIndex") });
-  page("archive", { layout: "archive.njk", permalink: "/archive/" });
-  page("not-found", { layout: "404.njk", permalink: "/404.html" });
-  page("aliases", { layout: "redirect.njk", ...eachOf("aliases", "alias"), permalink: urlOf("alias") });
-  page("sitemap", { layout: "sitemap.njk", permalink: "/sitemap.xml" });
+  perLanguage("home", "home.njk", (here) => here.home);
+  page("lists", { layout: "list.njk", ...eachOf("site.listPages", "list"), ...langOf("list", (list) => list.lang), permalink: urlOf("list") });
+  page("taxonomies", {
+    layout: "taxonomy-index.njk",
+    ...eachOf("site.taxonomyIndexes", "taxonomyIndex"),
+    ...langOf("taxonomyIndex", (index) => index.lang),
+    permalink: urlOf("taxonomyIndex"),
+  });
+  perLanguage("archive", "archive.njk", (here) => here.urls.archive);
+  perLanguage("not-found", "404.njk", (here) => here.urls.notFound);
+  page("aliases", { layout: "redirect.njk", ...eachOf("site.aliases", "alias"), permalink: urlOf("alias") });
+  page("root-redirect", { layout: "redirect.njk", ...eachOf("site.rootRedirects", "alias"), permalink: urlOf("alias") });
+  page("sitemaps", { layout: "sitemap.njk", ...eachOf("site.sitemaps", "sitemap"), permalink: urlOf("sitemap") });
+  page("sitemap-index", { layout: "sitemap-index.njk", ...eachOf("site.sitemapIndexes", "sitemapIndex"), permalink: urlOf("sitemapIndex") });
   page("robots", { layout: "robots.njk", permalink: "/robots.txt" });
-  page("feed-atom", { layout: "feeds/atom.njk", permalink: "/feed.xml", eleventyImport: { collections: ["feed"] } }, { alwaysRefresh: true });
-  page("feed-json", { layout: "feeds/json.njk", permalink: "/feed.json", eleventyImport: { collections: ["feed"] } }, { alwaysRefresh: true });
+  perLanguage("feed-atom", "feeds/atom.njk", (here) => here.urls.atom, { alwaysRefresh: true, feeds: true });
+  perLanguage("feed-json", "feeds/json.njk", (here) => here.urls.json, { alwaysRefresh: true, feeds: true });
+}
+
+interface LanguageUrls {
+  home: string;
+  urls: { archive: string; search: string; notFound: string; atom: string; json: string; sitemap: string };
+}
+
+interface LanguagePageOptions {
+  alwaysRefresh?: boolean;
+  /** One page per language's feed (collections.feeds, whose entries carry the feed's items) instead of per language. */
+  feeds?: boolean;
+}
+
+/**
+ * A page of every language at `url(here)`, where `here` is the language's index (collections.site.languages) and
+ * `lang` its code: the search page registers itself this way too.
+ */
+export function addPageOfEveryLanguage(eleventyConfig: EleventyConfig, name: string, layout: string, url: (here: LanguageUrls) => string, options: LanguagePageOptions = {}): void {
+  addGeneratedPage(
+    eleventyConfig,
+    name,
+    {
+      layout,
+      pagination: { data: options.feeds ? "collections.feeds" : "collections.site.languages", size: 1, alias: "here" },
+      eleventyComputed: { lang: (data: Record<string, unknown>) => (data.here as { language: { code: string } }).language.code },
+      permalink: (data: Record<string, unknown>) => url(data.here as LanguageUrls),
+      ...(options.feeds ? { eleventyImport: { collections: ["feeds"] } } : {}),
+    },
+    { alwaysRefresh: options.alwaysRefresh },
+  );
 }

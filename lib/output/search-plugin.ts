@@ -6,7 +6,7 @@ import * as pagefind from "pagefind";
 import { FolderCache } from "../cache/folder-cache.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { startTypeScriptWorker } from "../typescript-worker.ts";
-import { addGeneratedPage } from "./generated-pages-plugin.ts";
+import { addPageOfEveryLanguage } from "./generated-pages-plugin.ts";
 import { indexPages, type IndexJob, type SearchPage } from "./search-indexer.ts";
 
 export interface SearchPluginOptions {
@@ -33,7 +33,7 @@ const postsPerShard = 400;
  * and splits Chinese into words, so 扩散模型 finds the seed post.
  */
 export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPluginOptions): void {
-  addGeneratedPage(eleventyConfig, "search", { layout: "search.njk", permalink: "/search/" });
+  addPageOfEveryLanguage(eleventyConfig, "search", "search.njk", (here) => here.urls.search);
   if (!options.enabled) return;
 
   if (options.background) {

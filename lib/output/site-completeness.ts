@@ -1,21 +1,29 @@
 import fs from "node:fs";
 import path from "node:path";
+import { languageUrls } from "../site/site-index.ts";
+import { siteLanguages } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 
 /**
  * What a finished site must hold before it replaces the published one, whether it was built or put back from the
- * cache: every page the sitemap lists (the posts, lists and taxonomies the content implies), every file the build
- * said it wrote, the fixed pages, and the search index when there is one. Returns what is missing (empty: complete).
+ * cache: every page the sitemaps list (the posts, lists and taxonomies the content implies, in every language),
+ * every file the build said it wrote, the fixed pages and feeds, and the search index when there is one. Returns what is missing (empty: complete).
  */
 export function missingFromSite(folder: string, settings: SiteSettings, options: { search: boolean; written?: readonly string[] }): string[] {
   const missing: string[] = [];
   const has = (relative: string) => fs.statSync(path.join(folder, relative), { throwIfNoEntry: false })?.isFile() ?? false;
-  for (const fixed of ["index.html", "404.html", "sitemap.xml", "feed.xml", "robots.txt"]) {
+  const languages = settings.multilingual ? siteLanguages(settings) : siteLanguages(settings).slice(0, 1);
+  const feeds = languages.flatMap((language) => [languageUrls(language).atom, languageUrls(language).json].map((url) => url.slice(1)));
+  for (const fixed of ["index.html", "404.html", "sitemap.xml", "robots.txt", ...feeds]) {
     if (!has(fixed)) missing.push(fixed);
   }
-  if (has("sitemap.xml")) {
-    for (const page of sitemapPages(fs.readFileSync(path.join(folder, "sitemap.xml"), "utf8"), settings)) {
+  // A multilingual site's sitemap is an index of one sitemap per language: each is read in turn.
+  const sitemaps = ["sitemap.xml"];
+  for (const sitemap of sitemaps) {
+    if (!has(sitemap)) continue;
+    for (const page of sitemapPages(fs.readFileSync(path.join(folder, sitemap), "utf8"), settings)) {
       if (!has(page)) missing.push(page);
+      else if (page.endsWith(".xml") && !sitemaps.includes(page)) sitemaps.push(page);
     }
   }
   for (const file of options.written ?? []) {

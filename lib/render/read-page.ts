@@ -55,7 +55,7 @@ export interface ReadContext {
   contentCode?: string;
 }
 
-export type ReadResult = { ok: true; page: PageRecord } | { ok: false; errors: AuthorError[]; source: SourceInfo };
+export type ReadResult = { ok: true; page: PageRecord } | { ok: false; errors: AuthorError[]; warnings: AuthorError[]; source: SourceInfo };
 
 const featureNames = [/feature/i, /cover/i, /thumbnail/i];
 const imageExtension = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
@@ -75,7 +75,7 @@ export function readPage(absolutePath: string, context: ReadContext): Promise<Re
     (source): Promise<ReadResult> | ReadResult =>
       source.ok
         ? finishPage(absolutePath, source.record, context).then((page): ReadResult => ({ ok: true, page }))
-        : { ok: false, errors: source.errors, source: describeSource(path.relative(context.contentDir, absolutePath), context.settings) },
+        : { ok: false, errors: source.errors, warnings: source.warnings ?? [], source: describeSource(path.relative(context.contentDir, absolutePath), context.settings) },
   );
   memo.set(absolutePath, { key, result });
   return result;

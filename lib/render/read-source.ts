@@ -2,7 +2,7 @@ import path from "node:path";
 import { AuthorError, AuthorErrors } from "../errors.ts";
 import { readContentText } from "../source/content-text.ts";
 import { readFrontMatter } from "../source/front-matter.ts";
-import { describeSource, readPageMeta, type PageMeta } from "../source/post-model.ts";
+import { describeSource, languageOf, readPageMeta, type PageMeta } from "../source/post-model.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import { processBodyEmbeds } from "./body-embeds.ts";
@@ -30,7 +30,8 @@ export interface SourceRecord {
   warnings: AuthorError[];
 }
 
-export type SourceResult = { ok: true; record: SourceRecord } | { ok: false; errors: AuthorError[] };
+/** Read, or not: for errors, or left out on purpose with a warning (a language the site does not declare). */
+export type SourceResult = { ok: true; record: SourceRecord } | { ok: false; errors: AuthorError[]; warnings?: AuthorError[] };
 
 export interface SourceContext {
   contentDir: string;
@@ -43,6 +44,15 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
   const { settings } = context;
   try {
     const source = describeSource(path.relative(context.contentDir, file), settings);
+    if (source.undeclaredLanguage) {
+      const problem = new AuthorError(
+        { file },
+        `The file is in the language "${source.undeclaredLanguage}", which the site's languages do not include (${settings.languages.map((language) => language.key).join(", ")})`,
+        `Add "${source.undeclaredLanguage}" to "languages" in _data/site.json, or rename the file`,
+      );
+      if (!tolerates(settings, "undeclaredLanguage")) throw problem;
+      return { ok: false, errors: [], warnings: [problem] };
+    }
     const { text, warnings } = readContentText(file, tolerates(settings, "invalidUtf8"));
     const frontMatter = readFrontMatter(file, text);
     const meta = readPageMeta(file, source, frontMatter, settings, mtime);
@@ -51,7 +61,7 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
       firstLine: frontMatter.bodyLine,
       lang: meta.source.lang,
       url: meta.url,
-      summaryLength: settings.summaryLength,
+      summaryLength: languageOf(settings, meta.source.lang).summaryLength,
       tolerates: (problem) => tolerates(settings, problem),
       shortcodes: shortcodesFor({ contentDir: context.contentDir, staticDir: context.staticDir, file }),
       params: Object.fromEntries(frontMatter.data),

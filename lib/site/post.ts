@@ -1,6 +1,7 @@
 import type { FeatureImage } from "../render/read-page.ts";
 import type { Heading } from "../render/render-body.ts";
 import type { PageMeta, SourceInfo } from "../source/post-model.ts";
+import type { SiteLanguage } from "../source/site-languages.ts";
 import { isoDate, readableDate } from "./dates.ts";
 
 /** A page as templates, lists, feeds and shortcodes see it: its front matter plus what its body measured. */
@@ -28,7 +29,8 @@ export interface Post extends Omit<PageMeta, "source" | "summary" | "featureImag
 
 export function toPost(
   meta: PageMeta,
-  timeZone: string,
+  /** The post's language: dates in its time zone and format. */
+  { timeZone, dateFormat }: Pick<SiteLanguage, "timeZone" | "dateFormat">,
   measures: { summary: string; featureImage: Post["featureImage"]; wordCount: number; readingMinutes: number; headings: Post["headings"] },
 ): Post {
   const { source, ...rest } = meta;
@@ -43,10 +45,10 @@ export function toPost(
     bundleDir: source.bundleDir,
     ...measures,
     href: meta.externalUrl ?? meta.url,
-    dateText: readableDate(meta.date, source.lang, timeZone),
+    dateText: readableDate(meta.date, source.lang, timeZone, dateFormat),
     dateIso,
     // Shown only when it says something the publication date does not.
-    lastmodText: meta.lastmod && lastmodIso !== dateIso ? readableDate(meta.lastmod, source.lang, timeZone) : undefined,
+    lastmodText: meta.lastmod && lastmodIso !== dateIso ? readableDate(meta.lastmod, source.lang, timeZone, dateFormat) : undefined,
     lastmodIso,
   };
 }

@@ -11,6 +11,8 @@ import { tolerates } from "../source/tolerance.ts";
 import type { CollectionItem } from "../types/eleventy.ts";
 import type { Post } from "./post.ts";
 import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
+import { siteLanguages } from "../source/post-model.ts";
+import type { SiteLanguage } from "../source/site-languages.ts";
 
 /** The data every content page carries into the Eleventy data cascade (the content plugin makes it): the index's input. */
 export interface ContentData {
@@ -35,6 +37,8 @@ export interface ContentData {
 
 /** One page of a paginated list of posts: the post list, a section, or a taxonomy term. */
 export interface ListPage {
+  /** The list's language (`lang` of its pages). */
+  lang: string;
   url: string;
   title: string;
   /** Heading shown before the title, e.g. "标签" on a tag page. */
@@ -52,6 +56,7 @@ export interface ListPage {
 }
 
 export interface TaxonomyIndex {
+  lang: string;
   taxonomy: TaxonomyName;
   url: string;
   title: string;
@@ -81,29 +86,55 @@ export interface Alias {
   target: Post;
 }
 
+/** One language of the site as a whole site: its posts, lists, taxonomies, archive, feeds and sitemap. */
+export interface LanguageIndex {
+  language: SiteLanguage;
+  /** Its home page: "/" for the default language at the root, else "/zh-cn/". */
+  home: string;
+  /** Its posts shown in lists, newest first. */
+  posts: Post[];
+  /** The home page's own text (`_index.md`, `_index.zh-cn.md`). */
+  intro: Section | undefined;
+  tags: Taxonomy;
+  categories: Taxonomy;
+  series: Taxonomy;
+  taxonomyIndexes: TaxonomyIndex[];
+  listPages: ListPage[];
+  archive: Array<{ year: string; posts: Post[] }>;
+  /** Where its generated pages are. */
+  urls: { archive: string; search: string; notFound: string; atom: string; json: string; sitemap: string };
+  sitemap: Array<{ url: string; lastmod: Date | undefined }>;
+}
+
 /**
  * Everything templates look up about the site, built once per build from all pages: each lookup afterwards is a
  * property access, so no template re-sorts or re-scans the posts, and nothing grows with the square of the posts.
  */
 export interface SiteIndex {
-  /** Posts shown in lists (translations of a default-language post are not), newest first. */
-  posts: Post[];
+  /** Languages were declared: each language is a whole site, linked to the others. */
+  multilingual: boolean;
+  /** Each language's site, the default first (one for a site that declares no languages). */
+  languages: LanguageIndex[];
+  /** The same, by the language's `lang` code ("zh-CN"). */
+  byLanguage: Record<string, LanguageIndex>;
   /** Every page by its site-relative URL. */
   byUrl: Record<string, Post>;
-  tags: Taxonomy;
-  categories: Taxonomy;
-  series: Taxonomy;
-  taxonomyIndexes: TaxonomyIndex[];
-  /** Every page of every paginated list. */
+  /** Every page of every paginated list, of every language. */
   listPages: ListPage[];
-  archive: Array<{ year: string; posts: Post[] }>;
+  taxonomyIndexes: TaxonomyIndex[];
   neighbours: Record<string, Neighbours>;
   /** Other-language versions of a post, by URL. */
   translations: Record<string, Post[]>;
+  /** The same page in the other languages, for every page that has one (multilingual sites): hreflang, switcher. */
+  alternates: Record<string, Array<{ lang: string; url: string }>>;
   /** Section texts (`_index.md`) by URL; "/" is the home page's. */
   sections: Record<string, Section>;
   aliases: Alias[];
-  sitemap: Array<{ url: string; lastmod: Date | undefined }>;
+  /** The root's redirect to the default language's home, when that language lives under its code too. */
+  rootRedirects: Array<{ url: string; target: { url: string; lang: string; title: string } }>;
+  /** One sitemap per language (one in all for a site of one language), and the index of them when there are several. */
+  sitemaps: Array<{ url: string; lang: string; entries: LanguageIndex["sitemap"] }>;
+  sitemapIndexes: Array<{ url: string; sitemaps: string[] }>;
   /** Output of the shortcode calls that needed the other pages, by input path, in call order. */
   siteCallOutputs: Record<string, string[]>;
   /** What the content of every page needs from the Content-Security-Policy. */
@@ -154,26 +185,87 @@ export function buildSiteIndex(
   }
 
   const allPosts = pages.filter((page) => page.kind === "post").sort(newestFirst);
-  const defaultBundles = new Set(allPosts.filter((post) => post.isDefaultLanguage).map((post) => post.bundleDir));
-  const posts = allPosts.filter((post) => post.isDefaultLanguage || !defaultBundles.has(post.bundleDir));
+  const declared = siteLanguages(settings);
+  const languages = (settings.multilingual ? declared : [declared[0]!]).map((language) => {
+    // Without declared languages a translation of a post is not listed: the default language's post is.
+    const defaultBundles = new Set(allPosts.filter((post) => post.isDefaultLanguage).map((post) => post.bundleDir));
+    const posts = settings.multilingual
+      ? allPosts.filter((post) => post.lang === language.code)
+      : allPosts.filter((post) => post.isDefaultLanguage || !defaultBundles.has(post.bundleDir));
+    const sitemapPages = settings.multilingual ? pages.filter((page) => page.lang === language.code) : pages;
+    return buildLanguage(language, posts, sitemapPages, sections);
+  });
+  const byLanguage: Record<string, LanguageIndex> = Object.create(null);
+  for (const index of languages) byLanguage[index.language.code] = index;
 
-  const taxonomies = {
-    tags: buildTaxonomy("tags", posts, newestFirst),
-    categories: buildTaxonomy("categories", posts, newestFirst),
-    series: buildTaxonomy("series", posts, bySeriesOrder),
+  const translations: Record<string, Post[]> = Object.create(null);
+  const byBundle = new Map<string, Post[]>();
+  for (const post of allPosts) byBundle.set(post.bundleDir, [...(byBundle.get(post.bundleDir) ?? []), post]);
+  for (const group of byBundle.values()) {
+    if (group.length < 2) continue;
+    for (const post of group) translations[post.url] = group.filter((other) => other !== post);
+  }
+
+  const aliases = collectAliases(items, byUrl, errors);
+
+  const refs = refIndex(pages);
+  const site: SiteLookup = {
+    findPost: (url) => byUrl[url],
+    findRef: (ref, fromUrl) => findRef(refs, byUrl, ref, fromUrl),
+    nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
+    absoluteUrl: (path) => new URL(path.replace(/^\//, ""), settings.baseURL).href,
+    // Within a post the card's title sits under the post's own section headings.
+    // The shortcode hands back a post it was given by findPost: one of this index's own.
+    card: (post: Post, { showSummary, compactSummary }) =>
+      trustedHtml(postCard(post, 3, showSummary === false ? "none" : compactSummary ? "compact" : "full")),
   };
-  const lang = settings.language;
+  const siteCallOutputs = renderSiteCalls(items, site, settings, { errors, warnings });
+
+  return {
+    multilingual: settings.multilingual,
+    languages,
+    byLanguage,
+    byUrl,
+    listPages: languages.flatMap((index) => index.listPages),
+    taxonomyIndexes: languages.flatMap((index) => index.taxonomyIndexes),
+    neighbours: Object.assign(Object.create(null), ...languages.map((index) => neighboursIn(index))),
+    translations,
+    alternates: settings.multilingual ? alternatesOf(languages, translations) : Object.create(null),
+    sections,
+    aliases,
+    rootRedirects: languages[0]!.home === "/" ? [] : [{ url: "/", target: { url: languages[0]!.home, lang: languages[0]!.language.code, title: languages[0]!.language.title } }],
+    sitemaps: settings.multilingual
+      ? languages.map((index) => ({ url: index.urls.sitemap, lang: index.language.code, entries: index.sitemap }))
+      : [{ url: "/sitemap.xml", lang: languages[0]!.language.code, entries: languages[0]!.sitemap }],
+    sitemapIndexes: settings.multilingual ? [{ url: "/sitemap.xml", sitemaps: languages.map((index) => index.urls.sitemap) }] : [],
+    siteCallOutputs,
+    contentPolicy: mergeNeeds(items.map((item) => (item.url ? item.data.policy : undefined))),
+    errors,
+    warnings,
+  };
+}
+
+/** One language's site: its lists, taxonomies and archive, at URLs under its prefix. */
+function buildLanguage(language: SiteLanguage, posts: Post[], sitemapPages: Post[], sections: Record<string, Section>): LanguageIndex {
+  const { prefix, code: lang } = language;
+  const home = `${prefix}/`;
+  const taxonomies = {
+    tags: buildTaxonomy("tags", posts, newestFirst, prefix),
+    categories: buildTaxonomy("categories", posts, newestFirst, prefix),
+    series: buildTaxonomy("series", posts, bySeriesOrder, prefix),
+  };
   const collator = new Intl.Collator(lang);
   const taxonomyIndexes = taxonomyNames.map((taxonomy) => ({
+    lang,
     taxonomy,
-    url: `/${taxonomy}/`,
+    url: `${prefix}/${taxonomy}/`,
     title: translate(lang, taxonomy),
     terms: Object.values(taxonomies[taxonomy]).sort((a, b) => collator.compare(a.name, b.name)),
   }));
 
   const listPages: ListPage[] = [];
-  const paginate = (base: Omit<ListPage, "posts" | "pageNumber" | "totalPages" | "pageUrls" | "url" | "lastmod">, url: string, list: Post[]) => {
-    const size = settings.postsPerPage;
+  const paginate = (base: Omit<ListPage, "posts" | "pageNumber" | "totalPages" | "pageUrls" | "url" | "lastmod" | "lang">, url: string, list: Post[]) => {
+    const size = language.postsPerPage;
     const totalPages = Math.max(1, Math.ceil(list.length / size));
     const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? url : `${url}page/${i + 1}/`));
     const lastmod = list.reduce<Date | undefined>((newest, post) => {
@@ -183,6 +275,7 @@ export function buildSiteIndex(
     for (let i = 0; i < totalPages; i++) {
       // Frozen, so each paginated page shares it rather than getting a deep copy (see lib/output/content-plugin.ts).
       listPages.push(Object.freeze({
+        lang,
         ...base,
         introHtml: i === 0 ? base.introHtml : undefined,
         url: pageUrls[i]!,
@@ -195,19 +288,20 @@ export function buildSiteIndex(
     }
   };
 
-  const postsSection = sections["/posts/"];
+  const postsUrl = `${prefix}/posts/`;
+  const postsSection = sections[postsUrl];
   paginate(
     {
       title: postsSection?.title ?? translate(lang, "posts"),
       label: undefined,
-      description: postsSection?.summary || settings.description,
+      description: postsSection?.summary || language.description,
       introHtml: postsSection?.html,
     },
-    "/posts/",
+    postsUrl,
     posts,
   );
   for (const section of Object.values(sections)) {
-    if (section.url === "/" || section.url === "/posts/" || !section.url.startsWith("/posts/")) continue;
+    if (section.url === postsUrl || !section.url.startsWith(postsUrl)) continue;
     const inSection = posts.filter((post) => post.url.startsWith(section.url));
     paginate({ title: section.title, label: undefined, description: section.summary, introHtml: section.html }, section.url, inSection);
   }
@@ -226,17 +320,44 @@ export function buildSiteIndex(
     }
   }
 
-  const archive: SiteIndex["archive"] = [];
+  const archive: LanguageIndex["archive"] = [];
   for (const post of posts) {
-    const year = String(DateTime.fromJSDate(post.date, { zone: settings.timeZone }).year);
+    const year = String(DateTime.fromJSDate(post.date, { zone: language.timeZone }).year);
     if (archive.at(-1)?.year !== year) archive.push({ year, posts: [] });
     archive.at(-1)!.posts.push(post);
   }
 
-  const withPages = posts.filter((post) => !post.externalUrl);
+  const urls = languageUrls(language);
+  const sitemap: LanguageIndex["sitemap"] = [
+    { url: home, lastmod: posts[0] ? (posts[0].lastmod ?? posts[0].date) : undefined },
+    ...sitemapPages.filter((page) => !page.externalUrl && !page.draft).map((page) => ({ url: page.url, lastmod: page.lastmod ?? page.date })),
+    ...listPages.filter((list) => list.pageNumber === 1).map((list) => ({ url: list.url, lastmod: list.lastmod })),
+    ...taxonomyIndexes.map((index) => ({ url: index.url, lastmod: undefined })),
+    { url: urls.archive, lastmod: undefined },
+  ];
+  return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, sitemap };
+}
+
+/** Where a language's generated pages are. */
+export function languageUrls(language: SiteLanguage): LanguageIndex["urls"] {
+  const { prefix } = language;
+  return {
+    archive: `${prefix}/archive/`,
+    search: `${prefix}/search/`,
+    // Hosts serve /404.html for a missing page: the default language's is there wherever its pages are.
+    notFound: language.isDefault ? "/404.html" : `${prefix}/404.html`,
+    atom: `${prefix}/feed.xml`,
+    json: `${prefix}/feed.json`,
+    sitemap: language.isDefault && prefix === "" ? `/sitemap-${language.key}.xml` : `${prefix}/sitemap.xml`,
+  };
+}
+
+/** Newer and older posts of a language, and the parts of their series before and after them. */
+function neighboursIn(index: LanguageIndex): Record<string, Neighbours> {
+  const withPages = index.posts.filter((post) => !post.externalUrl);
   const neighbours: Record<string, Neighbours> = Object.create(null);
   withPages.forEach((post, i) => {
-    const parts = post.series ? (taxonomies.series[termKey(post.series)]?.posts ?? []) : [];
+    const parts = post.series ? (index.series[termKey(post.series)]?.posts ?? []) : [];
     const part = parts.indexOf(post);
     neighbours[post.url] = {
       newer: withPages[i - 1],
@@ -245,55 +366,29 @@ export function buildSiteIndex(
       nextPart: part >= 0 ? parts[part + 1] : undefined,
     };
   });
+  return neighbours;
+}
 
-  const translations: Record<string, Post[]> = Object.create(null);
-  const byBundle = new Map<string, Post[]>();
-  for (const post of allPosts) byBundle.set(post.bundleDir, [...(byBundle.get(post.bundleDir) ?? []), post]);
-  for (const group of byBundle.values()) {
-    if (group.length < 2) continue;
-    for (const post of group) translations[post.url] = group.filter((other) => other !== post);
+/**
+ * The same page in the other languages: a post's translations (one bundle), and for the generated pages the page
+ * at the same path under the other language's prefix (its home, lists, a term both languages use, archive).
+ */
+function alternatesOf(languages: LanguageIndex[], translations: Record<string, Post[]>): SiteIndex["alternates"] {
+  const alternates: SiteIndex["alternates"] = Object.create(null);
+  for (const [url, others] of Object.entries(translations)) alternates[url] = others.map((other) => ({ lang: other.lang, url: other.url }));
+  const byPath = new Map<string, Array<{ lang: string; url: string }>>();
+  for (const index of languages) {
+    const generated = [index.home, ...index.listPages.map((list) => list.url), ...index.taxonomyIndexes.map((taxonomy) => taxonomy.url), index.urls.archive, index.urls.search];
+    for (const url of generated) {
+      const path = url.slice(index.language.prefix.length) || "/";
+      byPath.set(path, [...(byPath.get(path) ?? []), { lang: index.language.code, url }]);
+    }
   }
-
-  const aliases = collectAliases(items, byUrl, errors);
-
-  const sitemap: SiteIndex["sitemap"] = [
-    { url: "/", lastmod: posts[0] ? (posts[0].lastmod ?? posts[0].date) : undefined },
-    ...pages.filter((page) => !page.externalUrl && !page.draft).map((page) => ({ url: page.url, lastmod: page.lastmod ?? page.date })),
-    ...listPages.filter((list) => list.pageNumber === 1).map((list) => ({ url: list.url, lastmod: list.lastmod })),
-    ...taxonomyIndexes.map((index) => ({ url: index.url, lastmod: undefined })),
-    { url: "/archive/", lastmod: undefined },
-  ];
-
-  const refs = refIndex(pages);
-  const site: SiteLookup = {
-    findPost: (url) => byUrl[url],
-    findRef: (ref, fromUrl) => findRef(refs, byUrl, ref, fromUrl),
-    nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
-    absoluteUrl: (path) => new URL(path.replace(/^\//, ""), settings.baseURL).href,
-    // Within a post the card's title sits under the post's own section headings.
-    // The shortcode hands back a post it was given by findPost: one of this index's own.
-    card: (post: Post, { showSummary, compactSummary }) =>
-      trustedHtml(postCard(post, 3, showSummary === false ? "none" : compactSummary ? "compact" : "full")),
-  };
-  const siteCallOutputs = renderSiteCalls(items, site, settings, { errors, warnings });
-
-  return {
-    posts,
-    byUrl,
-    ...taxonomies,
-    taxonomyIndexes,
-    listPages,
-    archive,
-    neighbours,
-    translations,
-    sections,
-    aliases,
-    sitemap,
-    siteCallOutputs,
-    contentPolicy: mergeNeeds(items.map((item) => (item.url ? item.data.policy : undefined))),
-    errors,
-    warnings,
-  };
+  for (const group of byPath.values()) {
+    if (group.length < 2) continue;
+    for (const entry of group) alternates[entry.url] = group.filter((other) => other !== entry);
+  }
+  return alternates;
 }
 
 /** Renders the shortcode calls that needed every page (`article`), now that every page is known. */

@@ -41,7 +41,7 @@ function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
  * Groups posts by term. Two different terms whose slugs coincide ("C" and "C#") get distinct URLs: the first
  * in alphabetical order keeps the plain slug, the others a numbered one, so neither page overwrites the other.
  */
-export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: Post, b: Post) => number): Taxonomy {
+export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: Post, b: Post) => number, prefix = ""): Taxonomy {
   const terms: Taxonomy = Object.create(null);
   const spellings = new Map<string, Map<string, { count: number; since: number }>>();
   for (const post of posts) {
@@ -78,7 +78,7 @@ export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: 
         term.slug = `${slug}-${suffix}`;
         taken.add(term.slug);
       }
-      term.url = `/${taxonomy}/${term.slug}/`;
+      term.url = `${prefix}/${taxonomy}/${term.slug}/`;
     });
   }
   return terms;

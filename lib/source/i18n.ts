@@ -30,6 +30,7 @@ const strings = {
     backHome: "Back to the home page",
     feed: "Feed",
     mainNavigation: "Main",
+    languages: "Languages",
     search: "Search",
     searchLabel: "Search the posts",
     searchNone: "No post matches.",
@@ -92,6 +93,7 @@ const strings = {
     backHome: "返回首页",
     feed: "订阅",
     mainNavigation: "主导航",
+    languages: "语言",
     search: "搜索",
     searchLabel: "搜索文章",
     searchNone: "没有找到匹配的文章。",
@@ -130,6 +132,11 @@ const strings = {
 type Message = string | { one?: string; other: string };
 
 export type MessageKey = keyof typeof strings.en;
+
+/** Whether the interface has text of its own in a language (else it is shown in English). */
+export function hasInterfaceText(lang: string): boolean {
+  return /^(en|zh)(-|$)/i.test(lang);
+}
 
 export function translate(lang: string, key: MessageKey, vars: Record<string, string | number> = {}): string {
   const table: Record<string, Message> = lang.toLowerCase().startsWith("zh") ? strings.zh : strings.en;

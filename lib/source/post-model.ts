@@ -2,6 +2,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { AuthorError } from "../errors.ts";
 import type { FrontMatter } from "./front-matter.ts";
+import { findLanguage, type SiteLanguage } from "./site-languages.ts";
 import type { SiteSettings } from "./site-settings.ts";
 
 /** What a content file is, read from where it sits (Hugo's rules). */
@@ -19,6 +20,10 @@ export interface SourceInfo {
   /** BCP 47 language of the file (`index.en.md` → "en"), else the site's language. */
   lang: string;
   isDefaultLanguage: boolean;
+  /** What its URL starts with: "" for the default language at the root, "/zh-cn" for another. */
+  urlPrefix: string;
+  /** The code of a language the site's declared languages do not include. */
+  undeclaredLanguage: string | undefined;
 }
 
 /** The one shape every post and page takes after its front matter is read and checked. */
@@ -113,7 +118,11 @@ export function describeSource(relativePath: string, settings: SiteSettings): So
   const match = /^(.*?)(?:\.([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*))?\.(?:md|markdown)$/.exec(fileName);
   const stem = match?.[1] ?? fileName;
   const langCode = match?.[2];
-  const lang = langCode ? canonicalLanguage(langCode) : settings.language;
+  const languages = siteLanguages(settings);
+  const language = langCode ? findLanguage(languages, langCode) : languages[0]!;
+  // A language the site does not declare: with declared languages a mistake (read-source.ts), without any the
+  // translation is still published under its code, as before languages could be declared.
+  const lang = language?.code ?? canonicalLanguage(langCode!);
   const isBundleIndex = stem === "index" || stem === "_index";
   const kind = stem === "_index" ? "section" : segments[0] === "posts" ? "post" : "page";
   const fileSlug = isBundleIndex ? (segments.at(-1) ?? "") : stem;
@@ -124,8 +133,22 @@ export function describeSource(relativePath: string, settings: SiteSettings): So
     sectionPath: isBundleIndex && kind !== "section" ? segments.slice(0, -1) : segments,
     fileSlug,
     lang,
-    isDefaultLanguage: lang.toLowerCase() === settings.language.toLowerCase(),
+    isDefaultLanguage: language?.isDefault ?? false,
+    urlPrefix: language ? language.prefix : `/${lang.toLowerCase()}`,
+    undeclaredLanguage: !language && settings.multilingual ? langCode : undefined,
   };
+}
+
+/** The site's languages; settings made by hand (tests) may leave them out: then the one of `language`. */
+export function siteLanguages(settings: SiteSettings): SiteLanguage[] {
+  if (settings.languages.length > 0) return settings.languages;
+  return [{ key: settings.language.toLowerCase(), code: settings.language, name: settings.language, title: settings.title, description: settings.description, timeZone: settings.timeZone, dateFormat: undefined, summaryLength: settings.summaryLength, postsPerPage: settings.postsPerPage, homePosts: settings.homePosts, dir: "ltr", weight: 0, isDefault: true, prefix: "" }];
+}
+
+/** The language of a page's `lang`, or the default one for a translation of a site that declares none. */
+export function languageOf(settings: SiteSettings, lang: string): SiteLanguage {
+  const languages = siteLanguages(settings);
+  return findLanguage(languages, lang) ?? languages[0]!;
 }
 
 export function canonicalLanguage(code: string): string {
@@ -164,7 +187,8 @@ export function readPageMeta(
   const readDate = (key: "date" | "lastmod"): Date | undefined => {
     const value = get<Date | string>(key);
     if (value === undefined) return undefined;
-    const parsed = toDate(value, settings.timeZone);
+    // Dates without an offset are read in the time zone of the file's language.
+    const parsed = toDate(value, languageOf(settings, source.lang).timeZone);
     if (!parsed) {
       throw new AuthorError(
         { file, line: frontMatter.keyLines.get(key) },
@@ -178,8 +202,7 @@ export function readPageMeta(
   const slugValue = get<string>("slug") ?? source.fileSlug;
   const title = get<string>("title") ?? source.fileSlug;
   const folders = source.kind === "section" ? source.sectionPath : [...source.sectionPath, slugValue];
-  const langPrefix = source.isDefaultLanguage ? [] : [source.lang.toLowerCase()];
-  const urlPath = [...langPrefix, ...folders].filter(Boolean).map(sanitizeSegment).join("/");
+  const urlPath = [source.urlPrefix.slice(1), ...folders].filter(Boolean).map(sanitizeSegment).join("/");
 
   return {
     source,

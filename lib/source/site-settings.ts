@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { AuthorError } from "../errors.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
+import { readLanguages, type SiteLanguage } from "./site-languages.ts";
 
 export interface SiteSettings {
   title: string;
@@ -10,6 +11,10 @@ export interface SiteSettings {
   baseURL: string;
   /** BCP 47 tag of the default language; its posts get URLs without a language prefix. */
   language: string;
+  /** Every language of the site, the default first (site-languages.ts); one unless `languages` declares more. */
+  languages: SiteLanguage[];
+  /** Languages were declared: each is a whole site, and a file in another language is a mistake. */
+  multilingual: boolean;
   author: { name: string; url?: string };
   /** IANA zone in which dates written without an offset (`date: 2022-10-25`) are read. */
   timeZone: string;
@@ -43,6 +48,8 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   description: "",
   baseURL: "http://localhost:8080/",
   language: "en",
+  languages: [],
+  multilingual: false,
   author: { name: "" },
   timeZone: "UTC",
   summaryLength: 70,
@@ -147,12 +154,21 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
   }
 
+  const { languages, multilingual } = readLanguages(
+    raw,
+    { title: text("title"), description: text("description"), language: canonicalLanguage, timeZone, summaryLength: count("summaryLength"), postsPerPage: count("postsPerPage"), homePosts: count("homePosts") },
+    raw.language !== undefined,
+    fail,
+  );
+
   return {
     title: text("title"),
     description: text("description"),
     // Always the site's root including the path prefix, so absolute URLs are baseURL + path without "/".
     baseURL: new URL(pathPrefix, baseURL).href,
-    language: canonicalLanguage,
+    language: languages[0]!.code,
+    languages,
+    multilingual,
     author: authorObject as SiteSettings["author"],
     timeZone,
     summaryLength: count("summaryLength"),

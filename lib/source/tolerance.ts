@@ -14,6 +14,7 @@ export const toleratedProblems = {
   missingTarget: "An `article`, `ref` or `relref` shortcode whose link is no page of the site: nothing is shown, as in Blowfish.",
   unknownIcon: "An icon name that does not exist (in `alert`, `icon`, `keyword`, `timelineItem`): no icon is shown, as in Blowfish.",
   unknownColour: "An `alert` colour that is not a CSS colour: the theme's colour is used.",
+  undeclaredLanguage: "A content file in a language that the site's `languages` do not declare: it is left out.",
 } as const;
 
 export type ToleratedProblem = keyof typeof toleratedProblems;

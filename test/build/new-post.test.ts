@@ -54,4 +54,23 @@ describe("npm run new", () => {
     assert.notEqual(result.exitCode, 0);
     assert.match(result.log, /cannot be a folder name/);
   });
+
+  it("makes the translation of a post beside it with --lang, in the language's time zone", async () => {
+    const languages = { en: { weight: 1 }, "zh-cn": { weight: 2, timeZone: "Asia/Shanghai" } };
+    const content = makeContent({ "_data/site.json": JSON.stringify({ languages }), "posts/hello/index.md": '---\ntitle: "Hello"\ndate: 2024-01-01\n---\n\nHi.\n' });
+    const made = await runNew(content, "hello", "你好", "--lang", "zh-cn");
+    assert.equal(made.exitCode, 0, made.log);
+    const file = path.join(content, "posts/hello/index.zh-cn.md");
+    const frontMatter = readFrontMatter(file, fs.readFileSync(file, "utf8"));
+    assert.equal(frontMatter.data.get("title"), "你好");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    assert.equal((frontMatter.data.get("date") as Date).toISOString().slice(0, 10), today);
+    const again = await runNew(content, "hello", "--lang", "zh-cn");
+    assert.notEqual(again.exitCode, 0);
+    assert.match(again.log, /posts\/hello\/index\.zh-cn\.md already exists/);
+    const missing = await runNew(content, "nothing-here", "--lang", "zh-cn");
+    assert.match(missing.log, /posts\/nothing-here does not exist: create the post first \(npm run new -- nothing-here\), then its translation/);
+    const unknown = await runNew(content, "hello", "--lang", "fr");
+    assert.match(unknown.log, /The site has no language "fr"; its languages are en, zh-cn/);
+  });
 });
