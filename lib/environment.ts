@@ -28,6 +28,11 @@ export interface BuildEnvironment {
   searchCacheDir: string;
   /** Encoded images: BLOG_IMAGE_CACHE, else .cache/images. */
   imageCacheDir: string;
+  /**
+   * The build's clock, which decides whether scheduled and expiring posts are published: BLOG_NOW (a date and
+   * time, e.g. 2031-01-01T09:00:00+08:00) for a build as of another moment, else the real time.
+   */
+  now: () => Date;
 }
 
 export const projectDir = path.join(import.meta.dirname, "..");
@@ -57,7 +62,17 @@ export function buildEnvironment(env: NodeJS.ProcessEnv = process.env, argv: rea
     siteCacheDir: path.join(pageCacheDir, "site"),
     searchCacheDir: path.join(pageCacheDir, "search"),
     imageCacheDir: path.resolve(env.BLOG_IMAGE_CACHE ?? path.join(projectDir, ".cache", "images")),
+    now: clock(env.BLOG_NOW),
   };
+}
+
+function clock(fixed: string | undefined): () => Date {
+  if (fixed === undefined || fixed === "") return () => new Date();
+  const moment = new Date(fixed);
+  if (Number.isNaN(moment.getTime())) {
+    throw new Error(`BLOG_NOW is "${fixed}", which is not a date and time: set it like 2031-01-01T09:00:00+08:00, or unset it to build as of now`);
+  }
+  return () => new Date(moment);
 }
 
 /**

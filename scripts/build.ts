@@ -21,6 +21,7 @@ import { buildEnvironment, projectDir } from "../lib/environment.ts";
 import { AuthorError, explainFailure } from "../lib/errors.ts";
 import { deferWarnings, formatWarnings, takeWarnings } from "../lib/output/build-warnings.ts";
 import { OutputFolders } from "../lib/output/output-folders.ts";
+import { publicationSchedule } from "../lib/output/publication-schedule.ts";
 import { missingFromSite } from "../lib/output/site-completeness.ts";
 import { loadSiteSettings } from "../lib/source/site-settings.ts";
 
@@ -82,7 +83,10 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   const refused = (reason: string) => note(`The kept copy of the last build is not whole (${reason}): building the site again.`);
   let kept: ReturnType<FolderCache["restore"]> = false;
   try {
-    kept = cache.restore(fingerprint, folders.next, refused);
+    kept = cache.restore(fingerprint, folders.next, refused, {
+      now: environment.now(),
+      outdated: (moment) => note(`A scheduled or expiring page changes the site at ${moment.toISOString()}: building the site again.`),
+    });
   } catch (error) {
     // A kept file gone between the check and its link (a cache deleted by hand meanwhile).
     refused((error as Error).message);
@@ -114,7 +118,9 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   }
   const listed = warnings.length > 0 ? [formatWarnings(warnings)] : [];
   for (const text of listed) console.warn(text);
-  cache.store(fingerprint, folders.next, listed);
+  // Said again by a build that puts this one back, which it does only until the next scheduled change.
+  const schedule = publicationSchedule.summary(loadSiteSettings(contentDir).timeZone);
+  cache.store(fingerprint, folders.next, schedule ? [...listed, schedule] : listed, publicationSchedule.validity());
   folders.publish();
   return 0;
 }

@@ -114,6 +114,8 @@ const sampleImages: Array<{ file: string; width: number; height: number; seed: n
   { file: "content/posts/202211-ai-in-production/feature.webp", width: 1600, height: 900, seed: 2022_11_15 },
   { file: "content/posts/202212-how-diffusion-draws/denoised.webp", width: 800, height: 500, seed: 2022_12_02 },
   { file: "content/posts/202212-how-diffusion-draws/noise.svg", width: 480, height: 240, seed: 2022_12_03 },
+  // The site author's picture (site.json, "author").
+  { file: "content/_data/authors/lin-xiao.webp", width: 320, height: 320, seed: 2022_10_01 },
   { file: "test/fixtures/site/posts/with-image/feature.jpg", width: 1200, height: 800, seed: 42 },
   { file: "test/fixtures/site/posts/renamed/diagram.svg", width: 320, height: 160, seed: 43 },
   // Every kind of image a post may hold, for the image tests.

@@ -13,7 +13,13 @@ interface Manifest {
   files: Array<[file: string, size: number, mtimeMs: number, ino: number]>;
   /** What the build that wrote the folder had to say, to be said again when it is put back. */
   notes: string[];
-  /** A hash of the three above: an entry removed from the list, or a list cut short, does not match it. */
+  /**
+   * The span (ms since 1970) in which the folder is what a build makes of the same inputs: scheduled and expiring
+   * pages change a site at moments of their own, without any input changing.
+   */
+  validFrom?: number;
+  validUntil?: number;
+  /** A hash of the above: an entry removed from the list, or a list cut short, does not match it. */
   digest: string;
 }
 
@@ -39,9 +45,15 @@ export class FolderCache {
 
   /**
    * Puts the folder kept under `key` into `target`; false when there is none. A folder kept under `key` that is
-   * not whole any more is refused, and `refused` told why.
+   * not whole any more is refused, and `refused` told why; one kept for a span of time `now` is outside of is not
+   * put back either, and `outdated` told the moment that makes it out of date.
    */
-  restore(key: string, target: string, refused: (reason: string) => void = () => {}): { files: number; notes: string[] } | false {
+  restore(
+    key: string,
+    target: string,
+    refused: (reason: string) => void = () => {},
+    time: { now: Date; outdated: (since: Date) => void } = { now: new Date(), outdated: () => {} },
+  ): { files: number; notes: string[] } | false {
     let manifest: Manifest;
     try {
       manifest = JSON.parse(fs.readFileSync(this.#manifestFile, "utf8")) as Manifest;
@@ -52,6 +64,15 @@ export class FolderCache {
     if (manifest.key !== key) return false;
     if (manifest.digest !== manifestDigest(manifest)) {
       refused("its list of files is not the one written");
+      return false;
+    }
+    const now = time.now.getTime();
+    if (manifest.validUntil !== undefined && now >= manifest.validUntil) {
+      time.outdated(new Date(manifest.validUntil));
+      return false;
+    }
+    if (manifest.validFrom !== undefined && now < manifest.validFrom) {
+      time.outdated(new Date(manifest.validFrom));
       return false;
     }
     for (const [index, [file, size, mtimeMs, ino]] of manifest.files.entries()) {
@@ -71,8 +92,8 @@ export class FolderCache {
     return { files: manifest.files.length, notes: manifest.notes };
   }
 
-  /** Keeps a freshly built folder under `key`, in place of whatever was kept before. */
-  store(key: string, built: string, notes: string[] = []): void {
+  /** Keeps a freshly built folder under `key`, in place of whatever was kept before (for a span of time, if given). */
+  store(key: string, built: string, notes: string[] = [], validity: { from?: Date | undefined; until?: Date | undefined } = {}): void {
     fs.rmSync(this.#manifestFile, { force: true });
     removeInBackground(this.#kept);
     fs.mkdirSync(this.#kept, { recursive: true });
@@ -83,11 +104,11 @@ export class FolderCache {
       return [file, size, mtimeMs, ino];
     });
     // Written last: a build stopped half-way leaves no manifest, so nothing half-kept is ever put back.
-    const manifest = { key, files, notes };
+    const manifest = { key, files, notes, validFrom: validity.from?.getTime(), validUntil: validity.until?.getTime() };
     writeFileAtomically(this.#manifestFile, JSON.stringify({ ...manifest, digest: manifestDigest(manifest) } satisfies Manifest));
   }
 }
 
-function manifestDigest({ key, files, notes }: Omit<Manifest, "digest">): string {
-  return crypto.createHash("sha256").update(JSON.stringify({ key, files, notes })).digest("hex");
+function manifestDigest({ key, files, notes, validFrom, validUntil }: Omit<Manifest, "digest">): string {
+  return crypto.createHash("sha256").update(JSON.stringify({ key, files, notes, validFrom, validUntil })).digest("hex");
 }

@@ -1,5 +1,6 @@
 import { AuthorErrors } from "../errors.ts";
 import type { Post } from "../site/post.ts";
+import { prepareAuthors, type SiteAuthors } from "../site/authors.ts";
 import { buildSiteIndex, languageUrls, type CardSummary, type ContentData } from "../site/site-index.ts";
 import { hasInterfaceText } from "../source/i18n.ts";
 import { siteLanguages } from "../source/post-model.ts";
@@ -13,6 +14,9 @@ type PartialRenderer = (name: string, context: Record<string, unknown>) => strin
 const feedLength = 20;
 
 export interface CollectionsPluginOptions {
+  /** Absolute paths of the content folder and static/: where authors' files and pictures are. */
+  contentDir: string;
+  staticDir: string;
   settings: () => SiteSettings;
   /** True under the dev server: problems are printed and shown on their pages instead of stopping the build. */
   preview: boolean;
@@ -40,14 +44,17 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
     if (card === undefined) variants.set(key, (card = renderPartial("partials/post-card.njk", { post, cardHeading: headingLevel, cardSummary: summary })));
     return card;
   };
-  eleventyConfig.on("eleventy.before", () => {
+  // Authors' pictures are encoded before the pages need them (the index is built synchronously).
+  let authors: SiteAuthors = { site: undefined, byId: new Map() };
+  eleventyConfig.on("eleventy.before", async () => {
     cards = new WeakMap();
+    authors = await prepareAuthors(options.contentDir, options.staticDir, options.settings());
   });
   eleventyConfig.addFilter("postCard", postCard);
 
   const toldFallback = new Set<string>();
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
-    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard);
+    const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard, authors);
     for (const { language } of index.languages) {
       if (hasInterfaceText(language.code) || toldFallback.has(language.code)) continue;
       toldFallback.add(language.code);
@@ -67,7 +74,8 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   eleventyConfig.addCollection("feeds", (api: CollectionApi) => {
     const settings = options.settings();
     const items = (api.getAll() as CollectionItem<Partial<ContentData>>[])
-      .filter((item) => item.data.post?.kind === "post" && item.url && !item.data.post.draft)
+      // Published posts with a page of their own, in every list (the preview shows drafts and scheduled posts, not its feeds).
+      .filter((item) => item.data.post?.kind === "post" && item.url && !item.data.post.unpublished && item.data.post.build.list === "always")
       .sort((a, b) => b.data.post!.date.getTime() - a.data.post!.date.getTime() || (a.data.post!.url < b.data.post!.url ? -1 : 1));
     const languages = settings.multilingual ? siteLanguages(settings) : [siteLanguages(settings)[0]!];
     return languages.map((language) => ({

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { BuildCache } from "../cache/build-cache.ts";
-import { publish } from "../render/images.ts";
+import { publish, type PublishedFile } from "../render/images.ts";
 import { readPage, type ReadContext } from "../render/read-page.ts";
 import { fillSiteCalls } from "../render/render-body.ts";
 import { overriddenShortcodes, siteShortcodeFolder } from "../render/site-shortcodes.ts";
@@ -12,11 +12,13 @@ import type { ContentData, SiteIndex } from "../site/site-index.ts";
 import { contentCodeDigest } from "../source/content-code.ts";
 import { contentFiles } from "../source/content-files.ts";
 import { languageOf } from "../source/post-model.ts";
+import { publicationChanges, whyUnpublished } from "../source/publication.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { DevRefresh } from "./dev-refresh.ts";
 import { listings } from "./incremental.ts";
 import type { BodyLinks } from "./link-check-plugin.ts";
+import type { PublicationSchedule } from "./publication-schedule.ts";
 
 export interface ContentPluginOptions {
   /** Absolute path of the content folder. */
@@ -32,6 +34,10 @@ export interface ContentPluginOptions {
   cacheDir: string;
   /** Told the links of every body rendered, for the link check once the site is written. */
   links: BodyLinks;
+  /** The build's clock: whether scheduled and expiring pages are published. */
+  now: () => Date;
+  /** Told each page's publication dates: the build's summary of what it left out, and when to build again. */
+  schedule: PublicationSchedule;
 }
 
 /** From this many content files on, Markdown is rendered in worker threads beside Eleventy's own work. */
@@ -54,6 +60,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   eleventyConfig.addWatchTarget(path.join(contentDir, siteShortcodeFolder));
   const toldOverrides = new Set<string>();
   const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool, contentCode });
+  let bundles = new Map<string, PublishedFile[]>();
+  const dataOf = (file: string) => contentData(file, context(), preview, options.now(), (bundleDir) => bundles.get(bundleDir) ?? []);
   const devRefresh = options.devRefresh ? new DevRefresh(eleventyConfig, path.join(os.tmpdir(), `blog-dev-refresh-${process.pid}`)) : undefined;
 
   // Before an incremental rebuild: which changed files changed what other pages show of them?
@@ -66,7 +74,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
         listings.markChanged(file);
         continue;
       }
-      const data = await contentData(file, context(), preview);
+      const data = await dataOf(file);
       if (listings.compare(file, data.post, data.permalink !== false)) continue;
       if (devRefresh && !data.contentErrors?.length && options.settings().pathPrefix === "/") {
         // Only the page itself changed: show it now; the incremental rebuild that follows writes the same page.
@@ -88,11 +96,20 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
       console.log(`[blog] ${siteShortcodeFolder}/${name}.njk replaces the built-in shortcode "${name}".`);
     }
     const { markdown: files, resources } = contentFiles(contentDir);
-    // Page bundles: the images and files beside a post are served from the same folder as in Hugo.
-    publish(resources.map((file) => ({ url: `/${path.relative(contentDir, file).split(path.sep).join("/")}`, file })));
+    // Page bundles: the images and files beside a post are served from the same folder as in Hugo, once a page
+    // of the bundle is published that publishes them (not a draft's, nor `publishResources: false`). Files
+    // outside any page bundle are published as they are.
+    bundles = bundleResources(contentDir, files, resources);
+    publish(bundles.get("") ?? []);
     if (!pool && files.length >= poolThreshold) pool = new SourcePool();
     const now = context();
     for (const file of files) readPage(file, now).catch(() => undefined);
+  });
+
+  // A production build says what it left out for its dates, and when to build again.
+  eleventyConfig.on("eleventy.after", () => {
+    const summary = preview ? undefined : options.schedule.summary(options.settings().timeZone);
+    if (summary) console.log(summary);
   });
 
   // Eleventy 3.1 forgets to hand its extension map to an engine that overrides a built-in one (ours replaces
@@ -114,9 +131,11 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     },
     getData: async (inputPath: string) => {
       const file = path.resolve(inputPath);
-      const data = await contentData(file, context(), preview);
+      const data = await dataOf(file);
       if (data.post) listings.record(file, data.post, data.permalink !== false);
-      options.links.noteDraft(file, data.post?.draft && data.permalink === false ? data.post.url : undefined);
+      const left = data.post?.unpublished && data.permalink === false ? data.post : undefined;
+      options.links.noteUnpublished(file, left && { url: left.url, reason: left.unpublished!, publishDate: left.publishDate });
+      if (data.post && !preview) options.schedule.note(file, { unpublished: data.post.unpublished, changes: data.publicationChanges as ReturnType<typeof publicationChanges> });
       return data;
     },
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex }; page: { url?: string | false } }) => {
@@ -131,7 +150,14 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   });
 }
 
-async function contentData(file: string, context: ReadContext, preview: boolean): Promise<ContentData & Record<string, unknown>> {
+async function contentData(
+  file: string,
+  context: ReadContext,
+  preview: boolean,
+  now: Date,
+  /** The files of a page bundle, by its content-relative folder. */
+  bundleFiles: (bundleDir: string) => PublishedFile[],
+): Promise<ContentData & Record<string, unknown>> {
   const result = await readPage(file, context);
   if (!result.ok) {
     const shown = preview && result.errors.length > 0;
@@ -148,7 +174,16 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
   }
 
   const { meta, body, summary, featureImage, files, warnings, policy } = result.page;
-  publish(files);
+  // A draft, a page not yet due or one expired: left out of a production build, shown and marked by the preview.
+  const unpublished = whyUnpublished(meta, context.settings, now);
+  const hidden = unpublished !== undefined && !preview;
+  const writesPage = meta.source.kind !== "section" && !meta.externalUrl && !hidden && meta.build.render === "always";
+  if (!hidden) {
+    publish(files);
+    const resources = bundleFiles(meta.source.bundleDir);
+    // Hugo publishes the files of a bundle that keeps them (`publishResources: false`) only when the page uses them.
+    publish(meta.build.publishResources ? resources : resources.filter((resource) => usedBy(body.html, resource.url, meta.source.bundleDir)));
+  }
   // Frozen, Eleventy's data cascade shares the object instead of deep-copying it into every page's data.
   const post = Object.freeze(
     toPost(meta, languageOf(context.settings, meta.source.lang), {
@@ -157,10 +192,10 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
       wordCount: body.wordCount,
       readingMinutes: body.readingMinutes,
       headings: body.headings,
+      unpublished,
+      hasPage: writesPage,
     }),
   );
-  const hiddenDraft = meta.draft && !preview;
-  const writesPage = meta.source.kind !== "section" && !meta.externalUrl && !hiddenDraft;
   return {
     post,
     lang: meta.source.lang,
@@ -168,10 +203,11 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
     summary,
     description: meta.description ?? summary,
     date: meta.date,
-    // A page that is not written (external, section, hidden draft) needs no layout rendered either.
+    // A page that is not written (external, section, unpublished, `render: never`) needs no layout rendered either.
     layout: !writesPage ? false : meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,
-    eleventyExcludeFromCollections: hiddenDraft,
+    eleventyExcludeFromCollections: hidden,
+    publicationChanges: publicationChanges(meta, context.settings, now),
     contentErrors: body.errors,
     contentWarnings: warnings,
     siteCalls: body.siteCalls,
@@ -180,6 +216,35 @@ async function contentData(file: string, context: ReadContext, preview: boolean)
     sectionHtml: meta.source.kind === "section" ? body.html : undefined,
     policy,
   };
+}
+
+/**
+ * The resources of each leaf bundle (a folder with an `index` page, its subfolders included), keyed by the bundle's
+ * content-relative folder; "" holds the files of no leaf bundle.
+ */
+function bundleResources(contentDir: string, markdown: string[], resources: string[]): Map<string, PublishedFile[]> {
+  const leafBundles = new Set(markdown.filter((file) => /^index\./i.test(path.basename(file))).map((file) => path.relative(contentDir, path.dirname(file)).split(path.sep).join("/")));
+  const byBundle = new Map<string, PublishedFile[]>();
+  for (const file of resources) {
+    const relative = path.relative(contentDir, file).split(path.sep).join("/");
+    const folders = relative.split("/").slice(0, -1);
+    let bundle = "";
+    for (let depth = 1; depth <= folders.length; depth++) {
+      const folder = folders.slice(0, depth).join("/");
+      if (leafBundles.has(folder)) {
+        bundle = folder;
+        break;
+      }
+    }
+    byBundle.set(bundle, [...(byBundle.get(bundle) ?? []), { url: `/${relative}`, file }]);
+  }
+  return byBundle;
+}
+
+/** Whether a page's body refers to a file of its bundle, by its site path or its path in the bundle. */
+function usedBy(html: string, url: string, bundleDir: string): boolean {
+  const inBundle = url.slice(bundleDir.length + 2);
+  return [url, inBundle, encodeURI(url), encodeURI(inBundle)].some((reference) => html.includes(`"${reference}"`) || html.includes(`"./${reference}"`));
 }
 
 function bodyWithSiteCalls(html: string, outputs: string[] | undefined): string {

@@ -1,6 +1,9 @@
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import { icon } from "../../shortcodes/icons.ts";
+import type { AuthorCard } from "../site/authors.ts";
 import { isoDate } from "../site/dates.ts";
 import type { Post } from "../site/post.ts";
+import { shareLinks } from "../site/share-links.ts";
 import type { SiteIndex } from "../site/site-index.ts";
 import { termKey } from "../site/taxonomies.ts";
 import { translate, type MessageKey } from "../source/i18n.ts";
@@ -28,7 +31,10 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPl
       return date > newest ? date : newest;
     }, new Date(0)),
   );
-  eleventyConfig.addFilter("blogPostingJsonLd", (post: Post) => blogPostingJsonLd(post, settings()));
+  eleventyConfig.addFilter("blogPostingJsonLd", (post: Post, authors?: AuthorCard[]) => blogPostingJsonLd(post, settings(), authors));
+  eleventyConfig.addFilter("shareLinks", (post: Post) => shareLinks(post.sharingLinks, absoluteUrl(post.url, settings()), post.title, post.lang));
+  // An icon by a network's or Font Awesome's name (an author's links, share links); a plain link icon otherwise.
+  eleventyConfig.addFilter("icon", (name: string) => (icon(name === "email" ? "envelope" : name) ?? icon("link"))!.toString());
 }
 
 /** A site-relative URL ("/posts/x/") as an absolute one, under the site's base URL and path prefix. */
@@ -38,7 +44,9 @@ export function absoluteUrl(url: string, settings: SiteSettings): string {
 }
 
 /** schema.org BlogPosting for a post, safe to place inside a <script> element. */
-export function blogPostingJsonLd(post: Post, settings: SiteSettings): string {
+export function blogPostingJsonLd(post: Post, settings: SiteSettings, authors: AuthorCard[] = []): string {
+  const people = authors.length > 0 ? authors : settings.author.name ? [settings.author] : [];
+  const person = ({ name, url }: { name: string; url?: string | undefined }) => ({ "@type": "Person", name, url });
   const url = absoluteUrl(post.url, settings);
   const data = {
     "@context": "https://schema.org",
@@ -51,9 +59,9 @@ export function blogPostingJsonLd(post: Post, settings: SiteSettings): string {
     dateModified: isoDate(post.lastmod ?? post.date, settings.timeZone),
     inLanguage: post.lang,
     wordCount: post.wordCount,
-    keywords: [...post.categories, ...post.tags].join(", ") || undefined,
+    keywords: (post.keywords.length > 0 ? post.keywords : [...post.categories, ...post.tags]).join(", ") || undefined,
     image: post.featureImage ? absoluteUrl(post.featureImage.social?.url ?? post.featureImage.url, settings) : undefined,
-    author: settings.author.name ? { "@type": "Person", name: settings.author.name, url: settings.author.url } : undefined,
+    author: people.length > 1 ? people.map(person) : people.length === 1 ? person(people[0]!) : undefined,
     publisher: { "@type": "Organization", name: settings.title, url: settings.baseURL },
     isPartOf: post.series ? { "@type": "CreativeWorkSeries", name: post.series } : undefined,
   };

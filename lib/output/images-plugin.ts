@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { SafeHtml } from "../../shortcodes/html.ts";
-import { pictureHtml, plainImgHtml, setImageCacheDir, takePublished } from "../render/images.ts";
+import { pictureHtml, plainImgHtml, setImageCacheDir, takePublished, type ResponsiveImage } from "../render/images.ts";
 import type { FeatureImage } from "../render/read-page.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 
@@ -31,6 +31,9 @@ export function imagesPlugin(eleventyConfig: EleventyConfig, options: ImagesPlug
     }
     return pictureHtml(image.responsive, { alt: "", sizes: featureSizes[place], eager, attributes: { class: className } });
   });
+
+  // An author's picture beside their name: the name says who it is, so the picture needs no text of its own.
+  eleventyConfig.addFilter("avatarImage", (image: ResponsiveImage): SafeHtml => pictureHtml(image, { alt: "", sizes: "5rem", attributes: { class: "author-avatar" } }));
 
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
     for (const [url, file] of takePublished()) {

@@ -49,8 +49,9 @@ class ListingTracker {
 }
 
 function listingOf(post: Post, writesPage: boolean): string {
-  const { headings: _headings, wordCount: _words, ...listed } = post;
-  return JSON.stringify({ ...listed, writesPage });
+  const { headings: _headings, wordCount, ...listed } = post;
+  // Cards show the word count only where the post asks for it (`showWordCount`).
+  return JSON.stringify({ ...listed, writesPage, ...(post.showWordCount ? { wordCount } : {}) });
 }
 
 export const listings = new ListingTracker();

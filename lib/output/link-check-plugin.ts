@@ -1,10 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AuthorError, AuthorErrors, nearest, positionAt, urlWrittenAt } from "../errors.ts";
+import type { Unpublished } from "../source/publication.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { printWarnings } from "./build-warnings.ts";
+
+interface UnpublishedPage {
+  url: string;
+  reason: Unpublished;
+  publishDate: Date;
+}
 
 /** The links one content file's body makes, as its page was written. */
 interface BodyLinkRecord {
@@ -18,23 +25,23 @@ interface BodyLinkRecord {
  */
 export class BodyLinks {
   readonly #pages = new Map<string, BodyLinkRecord>();
-  /** URLs of drafts this build leaves out, by source file: a link to one deserves its own message. */
-  readonly #drafts = new Map<string, string>();
+  /** Pages this build leaves out (drafts, not yet due, expired), by source file: a link to one deserves its own message. */
+  readonly #unpublished = new Map<string, UnpublishedPage>();
 
   record(inputPath: string, url: string, html: string): void {
     this.#pages.set(path.resolve(inputPath), { url, hrefs: linksIn(html) });
   }
 
-  /** Tells whether a content file is a draft left out of this build (so its URL has no page). */
-  noteDraft(inputPath: string, url: string | undefined): void {
-    if (url) this.#drafts.set(path.resolve(inputPath), url);
-    else this.#drafts.delete(path.resolve(inputPath));
+  /** Tells whether a content file is left out of this build (so its URL has no page), and why. */
+  noteUnpublished(inputPath: string, page: UnpublishedPage | undefined): void {
+    if (page) this.#unpublished.set(path.resolve(inputPath), page);
+    else this.#unpublished.delete(path.resolve(inputPath));
   }
 
   /** Every recorded link that leads to no page, file or anchor of the site built into `outputDir`. */
   check(outputDir: string): AuthorError[] {
     const site = new BuiltSite(outputDir);
-    const drafts = new Set(this.#drafts.values());
+    const unpublished = new Map([...this.#unpublished.values()].map((page) => [page.url, page]));
     const problems: AuthorError[] = [];
     for (const [file, { url, hrefs }] of this.#pages) {
       // A file deleted since (under the dev server) has no page any more.
@@ -42,7 +49,7 @@ export class BodyLinks {
       const located = new Locator(file);
       for (const href of hrefs) {
         const target = resolveLink(href, url);
-        const wrong = target && whatIsWrong(target, site, drafts);
+        const wrong = target && whatIsWrong(target, site, unpublished);
         if (wrong) problems.push(new AuthorError(located.find(href), `The link "${decode(href)}" ${wrong.problem}`, wrong.hint));
       }
     }
@@ -50,10 +57,20 @@ export class BodyLinks {
   }
 }
 
-function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite, drafts: Set<string>): { problem: string; hint: string } | undefined {
+function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite, unpublished: Map<string, UnpublishedPage>): { problem: string; hint: string } | undefined {
   const file = site.fileOf(target.path);
-  if (!file && drafts.has(target.path)) {
+  const left = file ? undefined : unpublished.get(target.path);
+  if (left?.reason === "draft") {
     return { problem: "goes to a draft, which is not published", hint: "Publish it (`draft: false` in its front matter) or link elsewhere until it is" };
+  }
+  if (left?.reason === "future") {
+    return {
+      problem: `goes to a page scheduled for ${left.publishDate.toISOString()}, which is not published yet`,
+      hint: "Publish the linking post after it (its own publishDate), link to it once it is out, or set buildFuture",
+    };
+  }
+  if (left?.reason === "expired") {
+    return { problem: "goes to a page whose expiryDate has passed, which is not published any more", hint: "Remove the link, or its expiryDate, or set buildExpired" };
   }
   if (!file) {
     const suggestions = nearest(target.path, site.pageUrls());

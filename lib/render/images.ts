@@ -18,6 +18,8 @@ export const imageUrlPath = "/img/";
 const formats = ["avif", "webp"];
 const contentWidths = [480, 800, 1280];
 const featureWidths = [400, 800, 1200, 1600];
+/** An author's picture is shown 5rem wide: once and twice that for sharp screens. */
+const avatarWidths = [80, 160];
 const encoderOptions = {
   // Measured on this machine kind (1800×1200 photo at 1280 px): AVIF effort 2 takes ~1.3 s and 6.6 KB, effort 1
   // 0.09 s and 7.7 KB, WebP 0.08 s and 14.8 KB. Effort 1 keeps most of AVIF's gain at WebP's speed.
@@ -105,14 +107,14 @@ type EncodedVariant = { url: string; width: number; height: number; outputPath: 
 
 /**
  * Encodes (or finds in the cache) the responsive variants of a local image. `purpose` picks the widths:
- * images in a post's text, or feature images (post header and cards).
+ * images in a post's text, feature images (post header and cards), or authors' pictures.
  */
-export function responsiveImage(file: string, purpose: "content" | "feature"): Promise<{ image: ResponsiveImage; files: PublishedFile[] }> {
+export function responsiveImage(file: string, purpose: "content" | "feature" | "avatar"): Promise<{ image: ResponsiveImage; files: PublishedFile[] }> {
   return once(file, purpose, async () => {
     // eleventy-img would write each file in place, where another build reading the cache could meet half of it:
     // it only encodes here (reading the variants the cache has), and new files are written whole (atomic-file.ts).
     const metadata = (await Image(file, {
-      widths: purpose === "content" ? contentWidths : featureWidths,
+      widths: { content: contentWidths, feature: featureWidths, avatar: avatarWidths }[purpose],
       formats,
       outputDir: cacheDir,
       urlPath: imageUrlPath,

@@ -9,7 +9,9 @@ import { translate } from "../source/i18n.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import type { CollectionItem } from "../types/eleventy.ts";
+import type { AuthorCard, SiteAuthors } from "./authors.ts";
 import type { Post } from "./post.ts";
+import { relatedPosts } from "./related-posts.ts";
 import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
 import { siteLanguages } from "../source/post-model.ts";
 import type { SiteLanguage } from "../source/site-languages.ts";
@@ -53,6 +55,8 @@ export interface ListPage {
   pageUrls: string[];
   /** Newest date among the list's posts, for the sitemap. */
   lastmod: Date | undefined;
+  /** On an author's page: who the author is. */
+  author: AuthorCard | undefined;
 }
 
 export interface TaxonomyIndex {
@@ -75,6 +79,9 @@ export interface Neighbours {
 
 export interface Section {
   url: string;
+  /** Its content folder, e.g. "posts/2022": the posts under it are its posts, whatever their URLs. */
+  folder: string;
+  lang: string;
   title: string;
   summary: string;
   html: string;
@@ -91,19 +98,23 @@ export interface LanguageIndex {
   language: SiteLanguage;
   /** Its home page: "/" for the default language at the root, else "/zh-cn/". */
   home: string;
-  /** Its posts shown in lists, newest first. */
+  /** Its posts shown in lists, in Hugo's order: by weight (the weighted first), then newest first. */
   posts: Post[];
   /** The home page's own text (`_index.md`, `_index.zh-cn.md`). */
   intro: Section | undefined;
   tags: Taxonomy;
   categories: Taxonomy;
   series: Taxonomy;
+  authors: Taxonomy;
   taxonomyIndexes: TaxonomyIndex[];
   listPages: ListPage[];
   archive: Array<{ year: string; posts: Post[] }>;
   /** Where its generated pages are. */
   urls: { archive: string; search: string; notFound: string; atom: string; json: string; sitemap: string };
   sitemap: Array<{ url: string; lastmod: Date | undefined }>;
+  /** Related posts of its posts that show them. */
+  related: Record<string, Post[]>;
+  breadcrumbs: Record<string, Array<{ title: string; url: string }>>;
 }
 
 /**
@@ -125,6 +136,12 @@ export interface SiteIndex {
   neighbours: Record<string, Neighbours>;
   /** Other-language versions of a post, by URL. */
   translations: Record<string, Post[]>;
+  /** Who wrote each post: its `authors`, else the site's author (the box shows them when `showAuthor`). */
+  bylines: Record<string, AuthorCard[]>;
+  /** Posts sharing tags, categories, series or authors, for the posts that show them (`showRelatedContent`). */
+  related: Record<string, Post[]>;
+  /** The way from the home page down to each post that shows it (`showBreadcrumbs`), the post itself last. */
+  breadcrumbs: Record<string, Array<{ title: string; url: string }>>;
   /** The same page in the other languages, for every page that has one (multilingual sites): hreflang, switcher. */
   alternates: Record<string, Array<{ lang: string; url: string }>>;
   /** Section texts (`_index.md`) by URL; "/" is the home page's. */
@@ -150,6 +167,7 @@ export function buildSiteIndex(
   settings: SiteSettings,
   /** The card of a post (layouts/partials/post-card.njk) with its title at a heading level. */
   postCard: (post: Post, headingLevel: number, summary: CardSummary) => string,
+  authors: SiteAuthors = { site: undefined, byId: new Map() },
 ): SiteIndex {
   // Eleventy lists items in the order their data became ready, which varies from build to build; the output must not.
   const items = [...unordered].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
@@ -165,7 +183,7 @@ export function buildSiteIndex(
     const page = item.data.post;
     if (!page) continue;
     if (page.kind === "section") {
-      sections[page.url] = { url: page.url, title: page.title, summary: page.summary, html: item.data.sectionHtml ?? "" };
+      sections[page.url] = { url: page.url, folder: page.bundleDir, lang: page.lang, title: page.title, summary: page.summary, html: item.data.sectionHtml ?? "" };
       continue;
     }
     pages.push(page);
@@ -193,17 +211,21 @@ export function buildSiteIndex(
       ? allPosts.filter((post) => post.lang === language.code)
       : allPosts.filter((post) => post.isDefaultLanguage || !defaultBundles.has(post.bundleDir));
     const sitemapPages = settings.multilingual ? pages.filter((page) => page.lang === language.code) : pages;
-    return buildLanguage(language, posts, sitemapPages, sections);
+    return buildLanguage(language, posts, sitemapPages, sections, authors, settings.article.relatedContentLimit);
   });
   const byLanguage: Record<string, LanguageIndex> = Object.create(null);
   for (const index of languages) byLanguage[index.language.code] = index;
 
+  // Translations share a bundle folder, or, in other folders, a `translationKey` (Hugo's two ways).
   const translations: Record<string, Post[]> = Object.create(null);
-  const byBundle = new Map<string, Post[]>();
-  for (const post of allPosts) byBundle.set(post.bundleDir, [...(byBundle.get(post.bundleDir) ?? []), post]);
-  for (const group of byBundle.values()) {
+  const byKey = new Map<string, Post[]>();
+  for (const post of allPosts) {
+    const key = post.translationKey !== undefined ? `key:${post.translationKey}` : `bundle:${post.bundleDir}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), post]);
+  }
+  for (const group of byKey.values()) {
     if (group.length < 2) continue;
-    for (const post of group) translations[post.url] = group.filter((other) => other !== post);
+    for (const post of group) translations[post.url] = group.filter((other) => other !== post && other.lang !== post.lang);
   }
 
   const aliases = collectAliases(items, byUrl, errors);
@@ -220,6 +242,7 @@ export function buildSiteIndex(
       trustedHtml(postCard(post, 3, showSummary === false ? "none" : compactSummary ? "compact" : "full")),
   };
   const siteCallOutputs = renderSiteCalls(items, site, settings, { errors, warnings });
+  const bylines = bylinesOf(items, languages, authors, settings, { errors, warnings });
 
   return {
     multilingual: settings.multilingual,
@@ -230,6 +253,9 @@ export function buildSiteIndex(
     taxonomyIndexes: languages.flatMap((index) => index.taxonomyIndexes),
     neighbours: Object.assign(Object.create(null), ...languages.map((index) => neighboursIn(index))),
     translations,
+    bylines,
+    related: Object.assign(Object.create(null), ...languages.map((index) => index.related)),
+    breadcrumbs: Object.assign(Object.create(null), ...languages.map((index) => index.breadcrumbs)),
     alternates: settings.multilingual ? alternatesOf(languages, translations) : Object.create(null),
     sections,
     aliases,
@@ -246,25 +272,39 @@ export function buildSiteIndex(
 }
 
 /** One language's site: its lists, taxonomies and archive, at URLs under its prefix. */
-function buildLanguage(language: SiteLanguage, posts: Post[], sitemapPages: Post[], sections: Record<string, Section>): LanguageIndex {
+function buildLanguage(
+  language: SiteLanguage,
+  allPosts: Post[],
+  sitemapPages: Post[],
+  sections: Record<string, Section>,
+  authors: SiteAuthors,
+  relatedLimit: number,
+): LanguageIndex {
   const { prefix, code: lang } = language;
   const home = `${prefix}/`;
+  // Hugo's `build.list`: "always" is in every list, "local" only in its section's, "never" in none.
+  const posts = allPosts.filter((post) => post.build.list === "always").sort(hugoOrder);
+  const sectionPosts = allPosts.filter((post) => post.build.list !== "never").sort(hugoOrder);
   const taxonomies = {
-    tags: buildTaxonomy("tags", posts, newestFirst, prefix),
-    categories: buildTaxonomy("categories", posts, newestFirst, prefix),
+    tags: buildTaxonomy("tags", posts, hugoOrder, prefix),
+    categories: buildTaxonomy("categories", posts, hugoOrder, prefix),
     series: buildTaxonomy("series", posts, bySeriesOrder, prefix),
+    authors: buildTaxonomy("authors", posts, hugoOrder, prefix, (id) => authors.byId.get(id)?.name),
   };
   const collator = new Intl.Collator(lang);
-  const taxonomyIndexes = taxonomyNames.map((taxonomy) => ({
-    lang,
-    taxonomy,
-    url: `${prefix}/${taxonomy}/`,
-    title: translate(lang, taxonomy),
-    terms: Object.values(taxonomies[taxonomy]).sort((a, b) => collator.compare(a.name, b.name)),
-  }));
+  // A site whose posts name no authors has no authors' pages.
+  const taxonomyIndexes = taxonomyNames
+    .filter((taxonomy) => taxonomy !== "authors" || Object.keys(taxonomies.authors).length > 0)
+    .map((taxonomy) => ({
+      lang,
+      taxonomy,
+      url: `${prefix}/${taxonomy}/`,
+      title: translate(lang, taxonomy),
+      terms: Object.values(taxonomies[taxonomy]).sort((a, b) => collator.compare(a.name, b.name)),
+    }));
 
   const listPages: ListPage[] = [];
-  const paginate = (base: Omit<ListPage, "posts" | "pageNumber" | "totalPages" | "pageUrls" | "url" | "lastmod" | "lang">, url: string, list: Post[]) => {
+  const paginate = (base: Omit<ListPage, "posts" | "pageNumber" | "totalPages" | "pageUrls" | "url" | "lastmod" | "lang" | "author">, url: string, list: Post[], author?: AuthorCard) => {
     const size = language.postsPerPage;
     const totalPages = Math.max(1, Math.ceil(list.length / size));
     const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? url : `${url}page/${i + 1}/`));
@@ -284,6 +324,7 @@ function buildLanguage(language: SiteLanguage, posts: Post[], sitemapPages: Post
         totalPages,
         pageUrls,
         lastmod,
+        author,
       }));
     }
   };
@@ -298,30 +339,32 @@ function buildLanguage(language: SiteLanguage, posts: Post[], sitemapPages: Post
       introHtml: postsSection?.html,
     },
     postsUrl,
-    posts,
+    sectionPosts,
   );
   for (const section of Object.values(sections)) {
     if (section.url === postsUrl || !section.url.startsWith(postsUrl)) continue;
-    const inSection = posts.filter((post) => post.url.startsWith(section.url));
+    const inSection = sectionPosts.filter((post) => post.sourcePath.startsWith(`${section.folder}/`));
     paginate({ title: section.title, label: undefined, description: section.summary, introHtml: section.html }, section.url, inSection);
   }
   for (const taxonomy of taxonomyNames) {
-    for (const term of Object.values(taxonomies[taxonomy])) {
+    for (const [key, term] of Object.entries(taxonomies[taxonomy])) {
+      const author = taxonomy === "authors" ? authors.byId.get(key) : undefined;
       paginate(
         {
           title: term.name,
           label: translate(lang, taxonomy),
-          description: translate(lang, "termDescription", { taxonomy: translate(lang, taxonomy), term: term.name, count: term.posts.length }),
+          description: author?.bio ?? translate(lang, "termDescription", { taxonomy: translate(lang, taxonomy), term: term.name, count: term.posts.length }),
           introHtml: undefined,
         },
         term.url,
         term.posts,
+        author && { ...author, page: term.url },
       );
     }
   }
 
   const archive: LanguageIndex["archive"] = [];
-  for (const post of posts) {
+  for (const post of [...posts].sort(newestFirst)) {
     const year = String(DateTime.fromJSDate(post.date, { zone: language.timeZone }).year);
     if (archive.at(-1)?.year !== year) archive.push({ year, posts: [] });
     archive.at(-1)!.posts.push(post);
@@ -330,12 +373,16 @@ function buildLanguage(language: SiteLanguage, posts: Post[], sitemapPages: Post
   const urls = languageUrls(language);
   const sitemap: LanguageIndex["sitemap"] = [
     { url: home, lastmod: posts[0] ? (posts[0].lastmod ?? posts[0].date) : undefined },
-    ...sitemapPages.filter((page) => !page.externalUrl && !page.draft).map((page) => ({ url: page.url, lastmod: page.lastmod ?? page.date })),
+    // The pages written and listed (Hugo leaves `list: never` and `local` pages out of its sitemap too).
+    ...sitemapPages.filter((page) => page.hasPage && !page.unpublished && page.build.list === "always").map((page) => ({ url: page.url, lastmod: page.lastmod ?? page.date })),
     ...listPages.filter((list) => list.pageNumber === 1).map((list) => ({ url: list.url, lastmod: list.lastmod })),
     ...taxonomyIndexes.map((index) => ({ url: index.url, lastmod: undefined })),
     { url: urls.archive, lastmod: undefined },
   ];
-  return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, sitemap };
+  const withPages = allPosts.filter((post) => post.hasPage);
+  const related = relatedPosts(withPages, taxonomies, relatedLimit);
+  const breadcrumbs = breadcrumbsOf(withPages, language, home, listPages, sections);
+  return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, sitemap, related, breadcrumbs };
 }
 
 /** Where a language's generated pages are. */
@@ -352,9 +399,71 @@ export function languageUrls(language: SiteLanguage): LanguageIndex["urls"] {
   };
 }
 
+/**
+ * The authors each post shows (when it shows them): those its `authors` names, else the site's author. A name with
+ * no `_data/authors/<id>.json` is a mistake Blowfish passes over in silence: it shows no box for that author.
+ */
+function bylinesOf(
+  items: CollectionItem<Partial<ContentData>>[],
+  languages: LanguageIndex[],
+  authors: SiteAuthors,
+  settings: SiteSettings,
+  found: { errors: AuthorError[]; warnings: AuthorError[] },
+): Record<string, AuthorCard[]> {
+  const bylines: Record<string, AuthorCard[]> = Object.create(null);
+  const indexOf = new Map(languages.map((index) => [index.language.code, index]));
+  for (const item of items) {
+    const post = item.data.post;
+    if (!post || post.kind !== "post") continue;
+    const index = indexOf.get(post.lang) ?? languages[0]!;
+    const cards: AuthorCard[] = [];
+    for (const id of post.authors) {
+      const author = authors.byId.get(id);
+      if (!author) {
+        const known = [...authors.byId.keys()];
+        const problem = new AuthorError(
+          { file: item.inputPath, line: 1 },
+          `The author "${id}" in \`authors\` has no file _data/authors/${id}.json`,
+          known.length > 0 ? `Use one of: ${known.join(", ")}; or add the file with the author's "name" (and "bio", "image", "links")` : `Add _data/authors/${id}.json to the content folder with the author's "name" (and "bio", "image", "links")`,
+        );
+        (tolerates(settings, "unknownAuthor") ? found.warnings : found.errors).push(problem);
+        continue;
+      }
+      cards.push({ ...author, page: index.authors[id]?.url });
+    }
+    if (post.authors.length === 0 && authors.site) cards.push(authors.site);
+    if (cards.length > 0) bylines[post.url] = cards;
+  }
+  return bylines;
+}
+
+/** Home › the post's sections (those with a list page) › the post, for the posts that show breadcrumbs. */
+function breadcrumbsOf(posts: Post[], language: SiteLanguage, home: string, listPages: ListPage[], sections: Record<string, Section>): LanguageIndex["breadcrumbs"] {
+  const trails: LanguageIndex["breadcrumbs"] = Object.create(null);
+  const lists = new Map(listPages.filter((list) => list.pageNumber === 1).map((list) => [list.url, list]));
+  const sectionOf = new Map(Object.values(sections).filter((section) => section.lang === language.code).map((section) => [section.folder, section]));
+  for (const post of posts) {
+    if (!post.showBreadcrumbs) continue;
+    const trail = [{ title: translate(language.code, "home"), url: home }];
+    const folders = post.bundleDir.split("/");
+    // The bundle's own folder is the post, not a section.
+    const depth = post.sourcePath.split("/").at(-1)!.startsWith("index.") ? folders.length - 1 : folders.length;
+    for (let i = 1; i <= depth; i++) {
+      const folder = folders.slice(0, i).join("/");
+      const section = sectionOf.get(folder);
+      const url = section?.url ?? `${language.prefix}/${folder}/`;
+      const list = lists.get(url);
+      if (list) trail.push({ title: list.title, url });
+    }
+    trail.push({ title: post.linkTitle, url: post.url });
+    trails[post.url] = trail;
+  }
+  return trails;
+}
+
 /** Newer and older posts of a language, and the parts of their series before and after them. */
 function neighboursIn(index: LanguageIndex): Record<string, Neighbours> {
-  const withPages = index.posts.filter((post) => !post.externalUrl);
+  const withPages = index.posts.filter((post) => post.hasPage).sort(newestFirst);
   const neighbours: Record<string, Neighbours> = Object.create(null);
   withPages.forEach((post, i) => {
     const parts = post.series ? (index.series[termKey(post.series)]?.posts ?? []) : [];
@@ -476,6 +585,12 @@ function findRef(refs: Map<string, Post[]>, byUrl: Record<string, Post>, ref: st
   const folder = from?.bundleDir ?? "";
   const relative = `${folder}/${path}`.replace(/^\/+/, "").replace(/\/+$/, "");
   return inLanguage(refs.get(relative)) ?? inLanguage(refs.get(path.replace(/\/+$/, ""))) ?? inLanguage(refs.get(`name:${path.replace(/\/+$/, "")}`));
+}
+
+/** Hugo's default order: by weight, the weighted first (lowest first), then newest first, then by link title. */
+export function hugoOrder(a: Post, b: Post): number {
+  const weight = (post: Post) => (post.weight === 0 ? Number.POSITIVE_INFINITY : post.weight);
+  return weight(a) - weight(b) || newestFirst(a, b);
 }
 
 export function newestFirst(a: Post, b: Post): number {

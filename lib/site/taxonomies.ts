@@ -1,6 +1,7 @@
 import type { Post } from "./post.ts";
 
-export const taxonomyNames = ["tags", "categories", "series"] as const;
+/** Blowfish's taxonomies: `authors` lists the posts of each author named in front matter `authors`. */
+export const taxonomyNames = ["tags", "categories", "series", "authors"] as const;
 export type TaxonomyName = (typeof taxonomyNames)[number];
 
 export interface Term {
@@ -37,11 +38,14 @@ function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
   return post[taxonomy];
 }
 
+/** How a taxonomy's terms are shown: an author by the name in its profile, under the URL of its id. */
+export type TermNames = (key: string) => string | undefined;
+
 /**
  * Groups posts by term. Two different terms whose slugs coincide ("C" and "C#") get distinct URLs: the first
  * in alphabetical order keeps the plain slug, the others a numbered one, so neither page overwrites the other.
  */
-export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: Post, b: Post) => number, prefix = ""): Taxonomy {
+export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: Post, b: Post) => number, prefix = "", names?: TermNames): Taxonomy {
   const terms: Taxonomy = Object.create(null);
   const spellings = new Map<string, Map<string, { count: number; since: number }>>();
   for (const post of posts) {
@@ -81,5 +85,6 @@ export function buildTaxonomy(taxonomy: TaxonomyName, posts: Post[], order: (a: 
       term.url = `${prefix}/${taxonomy}/${term.slug}/`;
     });
   }
+  if (names) for (const [key, term] of Object.entries(terms)) term.name = names(key) ?? term.name;
   return terms;
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { DateTime } from "luxon";
 import { AuthorError } from "../errors.ts";
+import { parseSharingLinks, type SharingNetwork } from "./article-defaults.ts";
 import type { FrontMatter } from "./front-matter.ts";
 import { findLanguage, type SiteLanguage } from "./site-languages.ts";
 import type { SiteSettings } from "./site-settings.ts";
@@ -26,13 +27,48 @@ export interface SourceInfo {
   undeclaredLanguage: string | undefined;
 }
 
+/**
+ * Hugo's `build` front matter. `list`: "always", "never" (in no list, feed, taxonomy or sitemap) or "local" (in its
+ * section's list only); `render`: "always", "never" (no page) or "link" (no page, but lists link to its URL);
+ * `publishResources`: whether the bundle's files are published.
+ */
+export interface BuildOptions {
+  list: "always" | "never" | "local";
+  render: "always" | "never" | "link";
+  publishResources: boolean;
+}
+
 /** The one shape every post and page takes after its front matter is read and checked. */
 export interface PageMeta {
   source: SourceInfo;
   title: string;
+  /** Hugo's linkTitle: the shorter title links to the page use (breadcrumbs, newer/older links); else the title. */
+  linkTitle: string;
   date: Date;
   lastmod: Date | undefined;
+  /** When the page may be published (`publishDate`, else `date`); until then a production build leaves it out. */
+  publishDate: Date;
+  /** When the page stops being published (`expiryDate`); from then on a production build leaves it out. */
+  expiryDate: Date | undefined;
   draft: boolean;
+  /** Hugo's `build` options (and `headless`): whether the page is listed, written, and its bundle's files published. */
+  build: BuildOptions;
+  /** Hugo's ordering: pages with a weight come first, lowest first; 0 is no weight. */
+  weight: number;
+  /** Front matter `keywords`, for the meta keywords and the structured data. */
+  keywords: string[];
+  /** Hugo's translationKey: translations found by it rather than by sharing a bundle folder. */
+  translationKey: string | undefined;
+  /** Ids of the post's `authors` (`_data/authors/<id>.json`), lower case; empty: the site's author. */
+  authors: string[];
+  /** Blowfish's page furniture, front matter over the site's `article` defaults. */
+  showAuthor: boolean;
+  showBreadcrumbs: boolean;
+  showWordCount: boolean;
+  showRelatedContent: boolean;
+  sharingLinks: SharingNetwork[];
+  /** Where the author edits the post's source, when `showEdit` is on and an `editURL` is set. */
+  editUrl: string | undefined;
   /** The author's own summary (front matter `summary`), if any. */
   summary: string | undefined;
   description: string | undefined;
@@ -78,6 +114,30 @@ const url: Check = (v) =>
     : { ok: false, expected: 'an absolute http(s) URL, e.g. "https://example.com/post"' };
 /** Math on the page: true (`$$…$$`, `\(…\)`), "dollars" (`$…$` too), or false. */
 const math: Check = (v) => (typeof v === "boolean" || v === "dollars" ? { ok: true, value: v } : { ok: false, expected: 'true, false or "dollars"' });
+/** Hugo's `build` (older sites: `_build`), its values as words or the older true/false. */
+const buildOptions: Check = (v) => {
+  const expected = '{ list: always|never|local, render: always|never|link, publishResources: true|false }';
+  if (typeof v !== "object" || v === null || Array.isArray(v) || v instanceof Date) return { ok: false, expected };
+  const given = Object.fromEntries(Object.entries(v).map(([key, value]) => [key.toLowerCase(), value]));
+  const pick = <T extends string>(key: string, words: readonly T[]): T | undefined => {
+    const value = given[key];
+    if (value === undefined) return words[0];
+    if (value === true) return words[0];
+    if (value === false) return words.find((word) => word === "never");
+    return typeof value === "string" && (words as readonly string[]).includes(value.toLowerCase()) ? (value.toLowerCase() as T) : undefined;
+  };
+  const list = pick("list", ["always", "never", "local"] as const);
+  const render = pick("render", ["always", "never", "link"] as const);
+  const publishResources = given.publishresources ?? true;
+  if (!list || !render || typeof publishResources !== "boolean") return { ok: false, expected };
+  return { ok: true, value: { list, render, publishResources } satisfies BuildOptions };
+};
+/** A page's own path (Hugo's `url`): "/about/", "about", "/articles/x.html". */
+const pagePath: Check = (v) =>
+  typeof v === "string" && /^\/?[^\s?#<>"\\:]+$/.test(v) && !v.includes("//") && !v.split("/").some((segment) => segment === "..")
+    ? { ok: true, value: v }
+    : { ok: false, expected: 'a path on the site without spaces, "?", "#" or "..", e.g. "/about/" or "/articles/first.html"' };
+const sharing: Check = parseSharingLinks;
 const slug: Check = (v) =>
   typeof v === "string" && /^[^/\\?#\s]+$/.test(v)
     ? { ok: true, value: v }
@@ -91,7 +151,25 @@ const schema = {
   title: string,
   date: date,
   lastmod: date,
+  publishdate: date,
+  expirydate: date,
   draft: boolean,
+  build: buildOptions,
+  headless: boolean,
+  weight: integer,
+  url: pagePath,
+  linktitle: string,
+  keywords: strings,
+  translationkey: string,
+  authors: strings,
+  showauthor: boolean,
+  showbreadcrumbs: boolean,
+  showwordcount: boolean,
+  showrelatedcontent: boolean,
+  sharinglinks: sharing,
+  showedit: boolean,
+  editurl: url,
+  editappendpath: boolean,
   summary: string,
   description: string,
   categories: strings,
@@ -109,6 +187,14 @@ const schema = {
 } satisfies Record<string, Check>;
 
 type SchemaKey = keyof typeof schema;
+
+/** Other names Hugo reads for the same keys (its front matter date handlers, and `build`'s older name). */
+const aliases: Partial<Record<SchemaKey, string[]>> = {
+  publishdate: ["pubdate", "published"],
+  expirydate: ["unpublishdate"],
+  lastmod: ["modified"],
+  build: ["_build"],
+};
 
 /** Where a file sits decides its kind, bundle, slug and language, as in Hugo. */
 export function describeSource(relativePath: string, settings: SiteSettings): SourceInfo {
@@ -169,29 +255,32 @@ export function readPageMeta(
   fallbackDate: Date,
 ): PageMeta {
   const values = new Map<SchemaKey, unknown>();
+  const lines = new Map<SchemaKey, number | undefined>();
   for (const key of Object.keys(schema) as SchemaKey[]) {
-    const raw = frontMatter.data.get(key);
-    if (raw === undefined || raw === null) continue;
+    const written = [key, ...(aliases[key] ?? [])].find((name) => frontMatter.data.get(name) !== undefined && frontMatter.data.get(name) !== null);
+    if (written === undefined) continue;
+    const raw = frontMatter.data.get(written);
     const result = schema[key](raw);
+    lines.set(key, frontMatter.keyLines.get(written));
     if (!result.ok) {
       throw new AuthorError(
-        { file, line: frontMatter.keyLines.get(key) },
-        `Front matter key "${key}" has the wrong type: expected ${result.expected}, found ${describe(raw)}`,
-        `Change the value of "${key}"`,
+        { file, line: frontMatter.keyLines.get(written) },
+        `Front matter key "${written}" has the wrong type: expected ${result.expected}, found ${describe(raw)}`,
+        `Change the value of "${written}"`,
       );
     }
     values.set(key, result.value);
   }
   const get = <T>(key: SchemaKey): T | undefined => values.get(key) as T | undefined;
 
-  const readDate = (key: "date" | "lastmod"): Date | undefined => {
+  const readDate = (key: "date" | "lastmod" | "publishdate" | "expirydate"): Date | undefined => {
     const value = get<Date | string>(key);
     if (value === undefined) return undefined;
     // Dates without an offset are read in the time zone of the file's language.
     const parsed = toDate(value, languageOf(settings, source.lang).timeZone);
     if (!parsed) {
       throw new AuthorError(
-        { file, line: frontMatter.keyLines.get(key) },
+        { file, line: lines.get(key) },
         `Front matter key "${key}" is not a date: "${String(value)}"`,
         "Write it as 2022-10-25, 2022-10-25 09:30 or 2022-10-25T09:30:00+08:00",
       );
@@ -203,13 +292,38 @@ export function readPageMeta(
   const title = get<string>("title") ?? source.fileSlug;
   const folders = source.kind === "section" ? source.sectionPath : [...source.sectionPath, slugValue];
   const urlPath = [source.urlPrefix.slice(1), ...folders].filter(Boolean).map(sanitizeSegment).join("/");
+  const customUrl = get<string>("url");
+
+  // Hugo's defaults: the date falls back to the publish date, and the publish date to the date.
+  const writtenDate = readDate("date");
+  const publishDate = readDate("publishdate");
+  const date = writtenDate ?? publishDate ?? readDate("lastmod") ?? fallbackDate;
+  const article = settings.article;
+  const flag = (key: SchemaKey, fallback: boolean) => get<boolean>(key) ?? fallback;
+  const editBase = get<string>("editurl") ?? article.editURL;
+  const headless = get<boolean>("headless") ?? false;
 
   return {
     source,
     title,
-    date: readDate("date") ?? fallbackDate,
+    linkTitle: get<string>("linktitle") ?? title,
+    date,
     lastmod: readDate("lastmod"),
+    publishDate: publishDate ?? date,
+    expiryDate: readDate("expirydate"),
     draft: get<boolean>("draft") ?? false,
+    // A headless bundle is Hugo's older way to say: no page, in no list, its files not published.
+    build: headless ? { list: "never", render: "never", publishResources: false } : (get<BuildOptions>("build") ?? { list: "always", render: "always", publishResources: true }),
+    weight: get<number>("weight") ?? 0,
+    keywords: get<string[]>("keywords") ?? [],
+    translationKey: get<string>("translationkey"),
+    authors: [...new Set((get<string[]>("authors") ?? []).map((id) => id.trim().toLowerCase()))],
+    showAuthor: flag("showauthor", article.showAuthor),
+    showBreadcrumbs: flag("showbreadcrumbs", article.showBreadcrumbs),
+    showWordCount: flag("showwordcount", article.showWordCount),
+    showRelatedContent: flag("showrelatedcontent", article.showRelatedContent),
+    sharingLinks: get<SharingNetwork[]>("sharinglinks") ?? article.sharingLinks,
+    editUrl: flag("showedit", article.showEdit) && editBase ? editLink(editBase, flag("editappendpath", article.editAppendPath) ? source.relativePath : "") : undefined,
     summary: get<string>("summary"),
     description: get<string>("description"),
     categories: get<string[]>("categories") ?? [],
@@ -220,12 +334,28 @@ export function readPageMeta(
     slug: slugValue,
     aliases: get<string[]>("aliases") ?? [],
     featureImage: get<string>("featureimage"),
-    showTableOfContents: get<boolean>("showtableofcontents") ?? false,
-    showReadingTime: get<boolean>("showreadingtime") ?? true,
-    showDate: get<boolean>("showdate") ?? true,
+    showTableOfContents: flag("showtableofcontents", article.showTableOfContents),
+    showReadingTime: flag("showreadingtime", article.showReadingTime),
+    showDate: flag("showdate", article.showDate),
     math: get<boolean | "dollars">("math"),
-    url: urlPath === "" ? "/" : `/${urlPath}/`,
+    url: customUrl !== undefined ? pageUrl(customUrl, source.urlPrefix) : urlPath === "" ? "/" : `/${urlPath}/`,
   };
+}
+
+/**
+ * Hugo's `url`: a path from the site's root when it starts with "/", else from the language's root; a folder
+ * unless it names a file ("/articles/first.html").
+ */
+function pageUrl(written: string, languagePrefix: string): string {
+  const rooted = written.startsWith("/") ? written : `${languagePrefix}/${written}`;
+  const last = rooted.split("/").at(-1) ?? "";
+  return /\.[a-z0-9]+$/i.test(last) ? rooted : rooted.replace(/\/?$/, "/");
+}
+
+/** The edit link: the site's (or page's) edit URL, with the file's path in the content folder appended. */
+function editLink(base: string, relativePath: string): string {
+  if (!relativePath) return base;
+  return new URL(relativePath.split("/").map(encodeURIComponent).join("/"), base.replace(/\/?$/, "/")).href;
 }
 
 /** Dates without an offset are wall-clock times in the site's zone, as Hugo reads them. */

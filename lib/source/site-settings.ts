@@ -2,6 +2,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { AuthorError } from "../errors.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
+import { defaultArticle, readArticleDefaults, type ArticleDefaults } from "./article-defaults.ts";
+import { readAuthorProfile, type AuthorProfile } from "./authors.ts";
 import { readLanguages, type SiteLanguage } from "./site-languages.ts";
 
 export interface SiteSettings {
@@ -15,7 +17,17 @@ export interface SiteSettings {
   languages: SiteLanguage[];
   /** Languages were declared: each is a whole site, and a file in another language is a mistake. */
   multilingual: boolean;
-  author: { name: string; url?: string };
+  /** The site's author: shown by posts that name no `authors`; its `image` as written (authors.ts finds the file). */
+  author: AuthorProfile;
+  /** What posts show unless their front matter says otherwise (Blowfish's `params.article`). */
+  article: ArticleDefaults;
+  /**
+   * Hugo's buildDrafts, buildFuture and buildExpired: publish drafts, posts whose `publishDate` is still to come,
+   * and posts whose `expiryDate` has passed. All false by default; the preview shows them all, marked.
+   */
+  buildDrafts: boolean;
+  buildFuture: boolean;
+  buildExpired: boolean;
   /** IANA zone in which dates written without an offset (`date: 2022-10-25`) are read. */
   timeZone: string;
   /** Words of leading text in an automatic summary (Hugo's summaryLength). */
@@ -50,7 +62,11 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   language: "en",
   languages: [],
   multilingual: false,
-  author: { name: "" },
+  author: { id: "", name: "", headline: undefined, bio: undefined, url: undefined, image: undefined, links: [] },
+  article: { ...defaultArticle },
+  buildDrafts: false,
+  buildFuture: false,
+  buildExpired: false,
   timeZone: "UTC",
   summaryLength: 70,
   pathPrefix: "/",
@@ -127,11 +143,15 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
   } catch {
     fail("timeZone", 'an IANA time zone such as "UTC" or "Asia/Shanghai"');
   }
-  const author = raw.author ?? defaultSiteSettings.author;
-  const authorObject = typeof author === "string" ? { name: author } : author;
-  if (typeof authorObject !== "object" || authorObject === null || typeof (authorObject as { name?: unknown }).name !== "string") {
-    fail("author", 'a name, or an object { "name": "…", "url": "…" }');
-  }
+  const author =
+    raw.author === undefined
+      ? defaultSiteSettings.author
+      : // The picture is looked for when the build needs it (authors.ts), where the static folder is known.
+        readAuthorProfile("", raw.author, (key, expected) => fail(key ? `author.${key}` : "author", expected), (written) => written);
+  const flag = (key: "buildDrafts" | "buildFuture" | "buildExpired"): boolean => {
+    const value = raw[key] ?? defaultSiteSettings[key];
+    return typeof value === "boolean" ? value : fail(key, "true or false");
+  };
   const count = (key: "summaryLength" | "postsPerPage" | "homePosts"): number => {
     const value = raw[key] ?? defaultSiteSettings[key];
     return typeof value === "number" && Number.isInteger(value) && value >= 1 ? value : fail(key, "a positive whole number");
@@ -169,7 +189,11 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     language: languages[0]!.code,
     languages,
     multilingual,
-    author: authorObject as SiteSettings["author"],
+    author,
+    article: readArticleDefaults(raw.article, fail),
+    buildDrafts: flag("buildDrafts"),
+    buildFuture: flag("buildFuture"),
+    buildExpired: flag("buildExpired"),
     timeZone,
     summaryLength: count("summaryLength"),
     pathPrefix,

@@ -15,6 +15,7 @@ export const toleratedProblems = {
   unknownIcon: "An icon name that does not exist (in `alert`, `icon`, `keyword`, `timelineItem`): no icon is shown, as in Blowfish.",
   unknownColour: "An `alert` colour that is not a CSS colour: the theme's colour is used.",
   undeclaredLanguage: "A content file in a language that the site's `languages` do not declare: it is left out.",
+  unknownAuthor: "An author in a post's `authors` without a file `_data/authors/<id>.json`: the post shows no box for that author, as in Blowfish.",
 } as const;
 
 export type ToleratedProblem = keyof typeof toleratedProblems;
