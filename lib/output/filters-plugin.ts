@@ -3,7 +3,7 @@ import { icon } from "../../shortcodes/icons.ts";
 import type { AuthorCard } from "../site/authors.ts";
 import { isoDate } from "../site/dates.ts";
 import type { Post } from "../site/post.ts";
-import { shareLinks } from "../site/share-links.ts";
+import { networkName, shareLinks } from "../site/share-links.ts";
 import type { SiteIndex } from "../site/site-index.ts";
 import { termKey } from "../site/taxonomies.ts";
 import { translate, type MessageKey } from "../source/i18n.ts";
@@ -32,6 +32,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPl
     }, new Date(0)),
   );
   eleventyConfig.addFilter("blogPostingJsonLd", (post: Post, authors?: AuthorCard[]) => blogPostingJsonLd(post, settings(), authors));
+  eleventyConfig.addFilter("networkName", networkName);
   eleventyConfig.addFilter("shareLinks", (post: Post) => shareLinks(post.sharingLinks, absoluteUrl(post.url, settings()), post.title, post.lang));
   // An icon by a network's or Font Awesome's name (an author's links, share links); a plain link icon otherwise.
   eleventyConfig.addFilter("icon", (name: string) => (icon(name === "email" ? "envelope" : name) ?? icon("link"))!.toString());

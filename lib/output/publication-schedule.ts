@@ -57,9 +57,11 @@ export class PublicationSchedule {
     const next = this.nextChange();
     if (future === 0 && expired === 0 && !next) return undefined;
     const parts: string[] = [];
-    if (future > 0) parts.push(`${future} scheduled ${future === 1 ? "page is" : "pages are"} left out until their publishDate`);
+    if (future > 0) parts.push(`${future} scheduled ${future === 1 ? "page is left out until its" : "pages are left out until their"} publishDate`);
     if (expired > 0) parts.push(`${expired} expired ${expired === 1 ? "page is" : "pages are"} left out (expiryDate passed)`);
-    const when = next ? `The next change is due ${formatMoment(next.at, timeZone)} (${displayPath(next.file)}): build again then to publish it (README, "Scheduled posts").` : "";
+    const when = next
+      ? `The site changes next at ${formatMoment(next.at, timeZone)}, a publishDate or expiryDate of ${displayPath(next.file)}: build again then, or on a schedule (README, "Scheduled posts").`
+      : "";
     return `[blog] ${[parts.join("; ") + (parts.length > 0 ? "." : ""), when].filter(Boolean).join(" ")}`;
   }
 }

@@ -32,6 +32,17 @@ const networks: Record<SharingNetwork, { name: string; zhName?: string; icon: st
   weibo: { name: "Weibo", zhName: "微博", icon: "weibo", link: (url, title) => query("https://service.weibo.com/share/share.php", { url, title }) },
 };
 
+/** Names of the networks authors link to, as the networks write them; others are shown as written. */
+const networkNames: Record<string, string> = {
+  github: "GitHub", gitlab: "GitLab", linkedin: "LinkedIn", youtube: "YouTube", "x-twitter": "X", twitter: "X", x: "X",
+  rss: "RSS", email: "Email", mastodon: "Mastodon", bluesky: "Bluesky", weibo: "Weibo", zhihu: "Zhihu", bilibili: "Bilibili",
+};
+
+/** A link's network as readers know it: "GitHub" for "github", "Orcid" for "orcid". */
+export function networkName(network: string): string {
+  return networkNames[network] ?? network.charAt(0).toUpperCase() + network.slice(1);
+}
+
 /** The share links of a post at the absolute `url`, in the order its `sharingLinks` lists the networks. */
 export function shareLinks(chosen: readonly SharingNetwork[], url: string, title: string, lang: string): ShareLink[] {
   const chinese = lang.toLowerCase().startsWith("zh");

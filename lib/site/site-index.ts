@@ -203,19 +203,6 @@ export function buildSiteIndex(
   }
 
   const allPosts = pages.filter((page) => page.kind === "post").sort(newestFirst);
-  const declared = siteLanguages(settings);
-  const languages = (settings.multilingual ? declared : [declared[0]!]).map((language) => {
-    // Without declared languages a translation of a post is not listed: the default language's post is.
-    const defaultBundles = new Set(allPosts.filter((post) => post.isDefaultLanguage).map((post) => post.bundleDir));
-    const posts = settings.multilingual
-      ? allPosts.filter((post) => post.lang === language.code)
-      : allPosts.filter((post) => post.isDefaultLanguage || !defaultBundles.has(post.bundleDir));
-    const sitemapPages = settings.multilingual ? pages.filter((page) => page.lang === language.code) : pages;
-    return buildLanguage(language, posts, sitemapPages, sections, authors, settings.article.relatedContentLimit);
-  });
-  const byLanguage: Record<string, LanguageIndex> = Object.create(null);
-  for (const index of languages) byLanguage[index.language.code] = index;
-
   // Translations share a bundle folder, or, in other folders, a `translationKey` (Hugo's two ways).
   const translations: Record<string, Post[]> = Object.create(null);
   const byKey = new Map<string, Post[]>();
@@ -225,8 +212,23 @@ export function buildSiteIndex(
   }
   for (const group of byKey.values()) {
     if (group.length < 2) continue;
-    for (const post of group) translations[post.url] = group.filter((other) => other !== post && other.lang !== post.lang);
+    for (const post of group) {
+      const others = group.filter((other) => other.lang !== post.lang);
+      if (others.length > 0) translations[post.url] = others;
+    }
   }
+
+  const declared = siteLanguages(settings);
+  const languages = (settings.multilingual ? declared : [declared[0]!]).map((language) => {
+    // Without declared languages a translation of a post is not listed: the default language's post is.
+    const posts = settings.multilingual
+      ? allPosts.filter((post) => post.lang === language.code)
+      : allPosts.filter((post) => post.isDefaultLanguage || !translations[post.url]?.some((other) => other.isDefaultLanguage));
+    const sitemapPages = settings.multilingual ? pages.filter((page) => page.lang === language.code) : pages;
+    return buildLanguage(language, posts, sitemapPages, sections, authors, settings.article.relatedContentLimit);
+  });
+  const byLanguage: Record<string, LanguageIndex> = Object.create(null);
+  for (const index of languages) byLanguage[index.language.code] = index;
 
   const aliases = collectAliases(items, byUrl, errors);
 

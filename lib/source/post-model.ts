@@ -255,13 +255,16 @@ export function readPageMeta(
   fallbackDate: Date,
 ): PageMeta {
   const values = new Map<SchemaKey, unknown>();
+  /** Where each key was written, and under which of its names, for error messages. */
   const lines = new Map<SchemaKey, number | undefined>();
+  const names = new Map<SchemaKey, string>();
   for (const key of Object.keys(schema) as SchemaKey[]) {
     const written = [key, ...(aliases[key] ?? [])].find((name) => frontMatter.data.get(name) !== undefined && frontMatter.data.get(name) !== null);
     if (written === undefined) continue;
     const raw = frontMatter.data.get(written);
     const result = schema[key](raw);
     lines.set(key, frontMatter.keyLines.get(written));
+    names.set(key, written);
     if (!result.ok) {
       throw new AuthorError(
         { file, line: frontMatter.keyLines.get(written) },
@@ -281,7 +284,7 @@ export function readPageMeta(
     if (!parsed) {
       throw new AuthorError(
         { file, line: lines.get(key) },
-        `Front matter key "${key}" is not a date: "${String(value)}"`,
+        `Front matter key "${names.get(key) ?? key}" is not a date: "${String(value)}"`,
         "Write it as 2022-10-25, 2022-10-25 09:30 or 2022-10-25T09:30:00+08:00",
       );
     }

@@ -134,7 +134,7 @@ describe("links in posts", () => {
     "",
     "Fine: [b](../b/), [its section](/posts/b/#details), [the tag](/tags/人工智能/), [a file](notes.txt), [top](#top), [here](#第一节)[^1].",
     "",
-    "Broken: [nope](/posts/nop/), [anchor](/posts/b/#detail), [here](#第二节), [a draft](/posts/d/), and <a href='/posts/b'>fine</a>.",
+    "Broken: [nope](/posts/nop/), [anchor](/posts/b/#detail), [here](#第二节), [a draft](/posts/d/), and <a href='/posts/b'>fine</a>. [Soon](/posts/s/).",
     "",
     '<p><a href="/posts/b/#details">Raw HTML, fine</a> <a href="/posts/gone/">raw HTML, broken</a></p>',
     "",
@@ -146,12 +146,14 @@ describe("links in posts", () => {
     "posts/a/notes.txt": "notes",
     "posts/b/index.md": '---\ntitle: "B"\ndate: 2024-01-01\n---\n\n## Details\n\nText.\n',
     "posts/d/index.md": '---\ntitle: "D"\ndate: 2024-01-01\ndraft: true\n---\n\nText.\n',
+    "posts/s/index.md": '---\ntitle: "S"\ndate: 2024-01-01\npublishDate: 2099-01-01\n---\n\nText.\n',
   };
   const expected = [
     /posts\/a\/index\.md:11:16: The link "\/posts\/nop\/" goes to no page or file of this site\. Did you mean [^\n]*\/posts\/b\//,
     /posts\/a\/index\.md:11:39: The link "\/posts\/b\/#detail" goes to \/posts\/b\/, which has no #detail\. Did you mean #details\?/,
     /posts\/a\/index\.md:11:65: The link "#第二节" goes to \/posts\/a\/, which has no #第二节\. Did you mean #第一节\?/,
     /posts\/a\/index\.md:11:82: The link "\/posts\/d\/" goes to a draft, which is not published\. Publish it/,
+    /posts\/a\/index\.md:11:134: The link "\/posts\/s\/" goes to a page scheduled for 2099-01-01T00:00:00\.000Z, which is not published yet/,
     /posts\/a\/index\.md:13:60: The link "\/posts\/gone\/" goes to no page or file of this site/,
   ];
 
@@ -159,7 +161,7 @@ describe("links in posts", () => {
     const build = await buildSite(makeContent(files));
     assert.notEqual(build.exitCode, 0);
     for (const pattern of expected) assert.match(build.log, pattern);
-    assert.match(build.log, /5 problems in the content/);
+    assert.match(build.log, /6 problems in the content/);
   });
 
   it("only warns when the site allows it, and in the preview", async () => {
@@ -168,8 +170,8 @@ describe("links in posts", () => {
     for (const pattern of expected) assert.match(warned.log, pattern);
     const preview = await buildSite(makeContent(files), { env: { BLOG_PREVIEW: "1" } });
     assert.equal(preview.exitCode, 0, preview.log);
-    // The draft is built in the preview, so the link to it works there.
-    assert.doesNotMatch(preview.log, /"\/posts\/d\/"/);
+    // The draft and the scheduled post are built in the preview, so the links to them work there.
+    assert.doesNotMatch(preview.log, /"\/posts\/d\/"|"\/posts\/s\/"/);
     assert.match(preview.log, expected[0]!);
   });
 });

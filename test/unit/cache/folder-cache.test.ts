@@ -88,3 +88,18 @@ describe("a kept folder", () => {
     assert.match(replaced[0]!, /is not the file kept$/);
   });
 });
+
+describe("a kept folder with a span of time", () => {
+  it("is put back only between the moments its build named, and says which moment it is outside of", () => {
+    const cache = new FolderCache(temporaryDir("folder-cache-"));
+    cache.store("k", builtFolder(), [], { from: new Date("2031-01-01T00:00:00Z"), until: new Date("2031-02-01T00:00:00Z") });
+    const outdated: string[] = [];
+    const at = (moment: string) =>
+      cache.restore("k", temporaryDir("folder-cache-out-"), () => assert.fail("not refused"), { now: new Date(moment), outdated: (since) => outdated.push(since.toISOString()) });
+    assert.equal((at("2031-01-15T00:00:00Z") || { files: 0 }).files, 4);
+    assert.equal((at("2031-01-01T00:00:00Z") || { files: 0 }).files, 4, "from its first moment");
+    assert.equal(at("2031-02-01T00:00:00Z"), false, "not from the next change on");
+    assert.equal(at("2030-12-31T23:59:59Z"), false, "not before the last change");
+    assert.deepEqual(outdated, ["2031-02-01T00:00:00.000Z", "2031-01-01T00:00:00.000Z"]);
+  });
+});

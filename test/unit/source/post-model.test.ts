@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { AuthorError } from "../../../lib/errors.ts";
 import { readFrontMatter } from "../../../lib/source/front-matter.ts";
 import { describeSource, readPageMeta, toDate } from "../../../lib/source/post-model.ts";
+import { publicationChanges, whyUnpublished } from "../../../lib/source/publication.ts";
 import { defaultSiteSettings, type SiteSettings } from "../../../lib/source/site-settings.ts";
 
 const settings: SiteSettings = { ...defaultSiteSettings, title: "t", baseURL: "https://example.com/", language: "zh-CN", timeZone: "Asia/Shanghai" };
@@ -127,5 +128,96 @@ describe("toDate", () => {
     assert.equal(toDate("2022-10-25T09:30:00+02:00", "UTC")?.toISOString(), "2022-10-25T07:30:00.000Z");
     assert.equal(toDate("2022-10-25 09:30", "Asia/Shanghai")?.toISOString(), "2022-10-25T01:30:00.000Z");
     assert.equal(toDate("garbage", "UTC"), undefined);
+  });
+});
+
+describe("readPageMeta: Hugo's dates, build options and other keys", () => {
+  const english: SiteSettings = { ...settings, language: "en", timeZone: "UTC" };
+  const read = (text: string, relativePath = "posts/x/index.md", site = english) =>
+    readPageMeta(relativePath, describeSource(relativePath, site), readFrontMatter(relativePath, `---\n${text}\n---\n`), site, mtime);
+
+  it("reads publishDate and expiryDate under Hugo's other names; the date falls back to the publish date", () => {
+    for (const key of ["publishDate", "pubdate", "published"]) {
+      const page = read(`date: 2030-01-01\n${key}: 2031-02-03`);
+      assert.equal(page.publishDate.toISOString(), "2031-02-03T00:00:00.000Z", key);
+      assert.equal(page.date.toISOString(), "2030-01-01T00:00:00.000Z");
+    }
+    for (const key of ["expiryDate", "unpublishdate"]) assert.equal(read(`${key}: 2031-05-06`).expiryDate?.toISOString(), "2031-05-06T00:00:00.000Z", key);
+    const onlyPublish = read("publishDate: 2031-02-03");
+    assert.equal(onlyPublish.date.toISOString(), "2031-02-03T00:00:00.000Z");
+    const onlyDate = read("date: 2030-01-01");
+    assert.equal(onlyDate.publishDate.toISOString(), "2030-01-01T00:00:00.000Z");
+    assert.equal(onlyDate.expiryDate, undefined);
+    assert.equal(read("modified: 2030-09-09").lastmod?.toISOString(), "2030-09-09T00:00:00.000Z");
+  });
+
+  it("reports a date that is not one under the name the author wrote", () => {
+    assert.throws(() => read("title: x\npubdate: someday"), (error: AuthorError) => error.line === 3 && /"pubdate" is not a date/.test(error.message));
+  });
+
+  it("reads `build` in words and in the older true/false of `_build`; `headless` is no page, no list, no files", () => {
+    assert.deepEqual(read("title: x").build, { list: "always", render: "always", publishResources: true });
+    assert.deepEqual(read("build:\n  list: local\n  render: link\n  publishResources: false").build, { list: "local", render: "link", publishResources: false });
+    assert.deepEqual(read("_build:\n  list: false\n  render: true").build, { list: "never", render: "always", publishResources: true });
+    assert.deepEqual(read("_build:\n  render: false").build, { list: "always", render: "never", publishResources: true });
+    assert.deepEqual(read("headless: true").build, { list: "never", render: "never", publishResources: false });
+    assert.throws(() => read("build:\n  list: sometimes"), (error: AuthorError) => error.line === 2 && /"build" has the wrong type: expected \{ list: always\|never\|local/.test(error.message));
+    assert.throws(() => read("build: never"), /"build" has the wrong type/);
+  });
+
+  it("takes `url` from the site's root, or from the language's root without a leading slash", () => {
+    assert.equal(read("url: /about").url, "/about/");
+    assert.equal(read("url: /articles/first.html").url, "/articles/first.html");
+    assert.equal(read("url: about/", "posts/x/index.zh-cn.md").url, "/zh-cn/about/");
+    assert.equal(read("url: /about/", "posts/x/index.zh-cn.md").url, "/about/");
+    for (const bad of ["/a b/", "/a/../b/", "/a?b", "https://example.org/x"]) assert.throws(() => read(`url: "${bad}"`), /"url" has the wrong type/, bad);
+  });
+
+  it("reads weight, linkTitle, keywords, translationKey and authors", () => {
+    const page = read("title: A long title\nlinkTitle: Short\nweight: 3\nkeywords: [a, b]\ntranslationKey: about\nauthors: [Ana, ana, bo]");
+    assert.deepEqual([page.weight, page.linkTitle, page.keywords, page.translationKey, page.authors], [3, "Short", ["a", "b"], "about", ["ana", "bo"]]);
+    const plain = read("title: Plain");
+    assert.deepEqual([plain.weight, plain.linkTitle, plain.keywords, plain.translationKey, plain.authors], [0, "Plain", [], undefined, []]);
+  });
+
+  it("takes Blowfish's furniture from the site's `article` defaults, front matter first", () => {
+    const site: SiteSettings = {
+      ...english,
+      article: { ...english.article, showAuthor: false, showWordCount: true, sharingLinks: ["email"], showEdit: true, editURL: "https://git.example/edit/main/content" },
+    };
+    const defaults = read("title: x", "posts/x/index.md", site);
+    assert.deepEqual([defaults.showAuthor, defaults.showWordCount, defaults.sharingLinks], [false, true, ["email"]]);
+    assert.equal(defaults.editUrl, "https://git.example/edit/main/content/posts/x/index.md");
+    const own = read("showAuthor: true\nshowWordCount: false\nsharingLinks: [X, reddit]\neditAppendPath: false", "posts/x/index.md", site);
+    assert.deepEqual([own.showAuthor, own.showWordCount, own.sharingLinks, own.editUrl], [true, false, ["twitter", "reddit"], "https://git.example/edit/main/content"]);
+    assert.deepEqual(read("sharingLinks: false", "posts/x/index.md", site).sharingLinks, []);
+    assert.equal(read("showEdit: false", "posts/x/index.md", site).editUrl, undefined);
+    assert.throws(() => read("sharingLinks: [myspace]", "posts/x/index.md", site), /expected false, or a list of networks from: email, .*\(found "myspace"\)/);
+  });
+});
+
+describe("whether a page is published", () => {
+  const rules = { buildDrafts: false, buildFuture: false, buildExpired: false };
+  const now = new Date("2031-01-01T00:00:00Z");
+  const page = (publishDate: string, expiryDate?: string, draft = false) => ({ draft, publishDate: new Date(publishDate), expiryDate: expiryDate ? new Date(expiryDate) : undefined });
+
+  it("leaves out drafts, pages not yet due and pages expired, unless the settings publish them", () => {
+    assert.equal(whyUnpublished(page("2030-01-01"), rules, now), undefined);
+    assert.equal(whyUnpublished(page("2031-01-01T00:00:01Z"), rules, now), "future");
+    assert.equal(whyUnpublished(page("2031-01-01T00:00:00Z"), rules, now), undefined, "due at its moment");
+    assert.equal(whyUnpublished(page("2030-01-01", "2031-01-01T00:00:00Z"), rules, now), "expired", "expired at its moment");
+    assert.equal(whyUnpublished(page("2030-01-01", "2032-01-01"), rules, now), undefined);
+    assert.equal(whyUnpublished(page("2030-01-01", undefined, true), rules, now), "draft");
+    assert.equal(whyUnpublished(page("2032-01-01"), { ...rules, buildFuture: true }, now), undefined);
+    assert.equal(whyUnpublished(page("2020-01-01", "2021-01-01"), { ...rules, buildExpired: true }, now), undefined);
+    assert.equal(whyUnpublished(page("2020-01-01", undefined, true), { ...rules, buildDrafts: true }, now), undefined);
+  });
+
+  it("knows the moments around now at which a page's publication changes", () => {
+    const changes = publicationChanges(page("2030-06-01", "2031-06-01"), rules, now);
+    assert.deepEqual([changes.previous?.toISOString(), changes.next?.toISOString()], ["2030-06-01T00:00:00.000Z", "2031-06-01T00:00:00.000Z"]);
+    // With buildFuture the publish date changes nothing; an unpublished draft has no moments at all.
+    assert.equal(publicationChanges(page("2032-01-01"), { ...rules, buildFuture: true }, now).next, undefined);
+    assert.deepEqual(publicationChanges(page("2032-01-01", undefined, true), rules, now), { previous: undefined, next: undefined });
   });
 });

@@ -1,0 +1,71 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Post } from "../../../lib/site/post.ts";
+import { relatedPosts } from "../../../lib/site/related-posts.ts";
+import { shareLinks } from "../../../lib/site/share-links.ts";
+import { buildTaxonomy, taxonomyNames } from "../../../lib/site/taxonomies.ts";
+import { sharingNetworks } from "../../../lib/source/article-defaults.ts";
+
+function post(url: string, date: string, terms: Partial<Pick<Post, "tags" | "categories" | "series" | "authors">>): Post {
+  return { url, href: url, date: new Date(date), tags: [], categories: [], authors: [], series: undefined, showRelatedContent: true, ...terms } as unknown as Post;
+}
+
+function related(posts: Post[], limit = 5): Record<string, string[]> {
+  const byDate = (a: Post, b: Post) => b.date.getTime() - a.date.getTime();
+  const taxonomies = Object.fromEntries(taxonomyNames.map((name) => [name, buildTaxonomy(name, posts, byDate)])) as Parameters<typeof relatedPosts>[1];
+  return Object.fromEntries(Object.entries(relatedPosts(posts, taxonomies, limit)).map(([url, list]) => [url, list.map((other) => other.url)]));
+}
+
+describe("related posts", () => {
+  const posts = [
+    post("/a/", "2030-06-01", { tags: ["ml", "python"], series: "Basics", authors: ["ana"] }),
+    post("/b/", "2030-05-01", { tags: ["ml"], series: "Basics" }),
+    post("/c/", "2030-01-01", { tags: ["ml", "python"] }),
+    post("/d/", "2030-05-20", { tags: ["ml"] }),
+    post("/e/", "2030-05-30", { authors: ["ana"] }),
+    post("/f/", "2030-06-02", { tags: ["cooking"] }),
+  ];
+
+  it("ranks by what is shared (tags and categories most, series half, an author a little), then by nearness in date", () => {
+    const found = related(posts);
+    // c shares two tags (200); b a tag and the series (150); d a tag (100); e the author (20).
+    assert.deepEqual(found["/a/"], ["/c/", "/b/", "/d/", "/e/"]);
+    // a shares ml and the series (150); c and d share ml (100 each), and d is nearer in date.
+    assert.deepEqual(found["/b/"], ["/a/", "/d/", "/c/"]);
+    assert.deepEqual(found["/f/"], [], "nothing shared, nothing related");
+  });
+
+  it("lists the same posts in the same order whatever order the posts come in, up to the limit", () => {
+    const reversed = related([...posts].reverse(), 2);
+    assert.deepEqual(reversed["/a/"], ["/c/", "/b/"]);
+    assert.deepEqual(related(posts, 2), reversed);
+  });
+
+  it("leaves out a post with no page to go to, and skips posts that do not show related posts", () => {
+    const withoutPage = { ...post("/x/", "2030-06-01", { tags: ["ml"] }), href: "" } as Post;
+    const quiet = { ...post("/q/", "2030-06-01", { tags: ["ml"] }), showRelatedContent: false } as Post;
+    const found = related([posts[1]!, withoutPage, quiet]);
+    assert.deepEqual(found["/b/"], ["/q/"]);
+    assert.equal(found["/q/"], undefined);
+  });
+});
+
+describe("share links", () => {
+  it("puts the post's address and title into every network's share page, encoded", () => {
+    const url = "https://example.org/posts/a b/?x=1&y=2";
+    const title = 'Tom & Jerry: "50% <off>" #1';
+    const links = shareLinks([...sharingNetworks], url, title, "en");
+    assert.equal(links.length, sharingNetworks.length);
+    for (const link of links) {
+      const address = new URL(link.url);
+      const values = link.network === "email" ? new URLSearchParams(link.url.slice("mailto:?".length)) : address.searchParams;
+      const all = [...values.values()].join(" ");
+      assert.ok(all.includes(url), `${link.network}: ${link.url}`);
+      // Facebook and LinkedIn take the address only; the others the title too.
+      if (!["facebook", "linkedin"].includes(link.network)) assert.ok(all.includes(title), `${link.network}: ${link.url}`);
+      assert.ok(!/[<>"\s]/.test(link.url), `${link.network} is one encoded URL: ${link.url}`);
+    }
+    assert.equal(links.find((link) => link.network === "twitter")?.name, "X");
+    assert.equal(shareLinks(["weibo"], url, title, "zh-CN")[0]?.name, "微博");
+  });
+});
