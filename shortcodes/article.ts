@@ -37,6 +37,8 @@ export const article: Shortcode<ArticleParams> = {
     if (!site) throw new Error("article needs the site index");
     const target = site.findPost(link);
     if (!target) {
+      const missing = site.whyMissing(link);
+      if (missing) throw new ParamError(`The post at ${link} ${missing.problem}`, missing.hint, { problem: "missingTarget" });
       const nearest = site.nearestUrls(link);
       throw new ParamError(
         `No post has the URL ${link}`,

@@ -45,6 +45,8 @@ export interface SiteLookup {
    * bundle's name, looked up from the calling page's folder for a relative path.
    */
   findRef(ref: string, fromUrl: string): LinkedPost | undefined;
+  /** Why a page at this URL is not in this build (a draft, not yet due, expired), if that is why. */
+  whyMissing(url: string): { problem: string; hint: string } | undefined;
   /** Existing URLs closest to a mistyped one, best first. */
   nearestUrls(url: string): string[];
   /** A site path as an absolute URL under the site's base URL. */

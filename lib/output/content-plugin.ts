@@ -206,7 +206,6 @@ async function contentData(
     // A page that is not written (external, section, unpublished, `render: never`) needs no layout rendered either.
     layout: !writesPage ? false : meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,
-    eleventyExcludeFromCollections: hidden,
     publicationChanges: publicationChanges(meta, context.settings, now),
     contentErrors: body.errors,
     contentWarnings: warnings,

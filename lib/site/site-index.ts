@@ -170,7 +170,15 @@ export function buildSiteIndex(
   authors: SiteAuthors = { site: undefined, byId: new Map() },
 ): SiteIndex {
   // Eleventy lists items in the order their data became ready, which varies from build to build; the output must not.
-  const items = [...unordered].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+  const sorted = [...unordered].sort((a, b) => (a.inputPath < b.inputPath ? -1 : a.inputPath > b.inputPath ? 1 : 0));
+  // Pages this build leaves out (drafts, not yet due, expired) are no part of the site: known only to say so when
+  // something links to one.
+  const unpublished: Record<string, Post> = Object.create(null);
+  for (const item of sorted) {
+    const page = item.data.post;
+    if (page?.unpublished && !item.url) unpublished[page.url] = page;
+  }
+  const items = sorted.filter((item) => !(item.data.post?.unpublished && !item.url));
   const errors: AuthorError[] = [];
   const warnings: AuthorError[] = [];
   const pages: Post[] = [];
@@ -235,6 +243,13 @@ export function buildSiteIndex(
   const refs = refIndex(pages);
   const site: SiteLookup = {
     findPost: (url) => byUrl[url],
+    whyMissing: (url) => {
+      const page = unpublished[url];
+      if (!page) return undefined;
+      if (page.unpublished === "future") return { problem: `is scheduled for ${page.publishDate.toISOString()}, so this build does not publish it`, hint: "Publish this post after it, or set buildFuture" };
+      if (page.unpublished === "expired") return { problem: "has passed its expiryDate, so this build does not publish it", hint: "Remove the link or the expiryDate, or set buildExpired" };
+      return { problem: "is a draft, which this build does not publish", hint: "Publish it (`draft: false` in its front matter), or link elsewhere until it is" };
+    },
     findRef: (ref, fromUrl) => findRef(refs, byUrl, ref, fromUrl),
     nearestUrls: (url) => nearest(url, Object.keys(byUrl)),
     absoluteUrl: (path) => new URL(path.replace(/^\//, ""), settings.baseURL).href,
