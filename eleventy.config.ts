@@ -1,3 +1,4 @@
+import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { buildEnvironment } from "./lib/environment.ts";
 import { collectionsPlugin } from "./lib/output/collections-plugin.ts";
@@ -19,7 +20,10 @@ export default function (eleventyConfig: EleventyConfig) {
   const links = new BodyLinks();
   eleventyConfig.setInputDirectory(eleventy.input);
   eleventyConfig.setIncludesDirectory(eleventy.includes);
-  eleventyConfig.setDataDirectory("_data");
+  // The content folder's _data/ (settings, authors, embed snapshots) is read and checked by our code, which names
+  // the file and line of a mistake; Eleventy reading it too would fail first, and its dev server would not recover.
+  eleventyConfig.setDataDirectory(".eleventy-data-unused");
+  eleventyConfig.addWatchTarget(path.join(contentDir, "_data"));
   if (eleventy.output) eleventyConfig.setOutputDirectory(eleventy.output);
   eleventyConfig.addPlugin(contentPlugin, { contentDir, staticDir, settings, preview, devRefresh: build.devServer, cacheDir: build.pageCacheDir, links, now: build.now, schedule: publicationSchedule });
   eleventyConfig.addPlugin(imagesPlugin, { cacheDir: build.imageCacheDir });

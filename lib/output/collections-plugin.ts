@@ -1,4 +1,4 @@
-import { AuthorErrors } from "../errors.ts";
+import { AuthorError, AuthorErrors } from "../errors.ts";
 import type { Post } from "../site/post.ts";
 import { prepareAuthors, type SiteAuthors } from "../site/authors.ts";
 import { buildSiteIndex, languageUrls, type CardSummary, type ContentData } from "../site/site-index.ts";
@@ -48,7 +48,14 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   let authors: SiteAuthors = { site: undefined, byId: new Map() };
   eleventyConfig.on("eleventy.before", async () => {
     cards = new WeakMap();
-    authors = await prepareAuthors(options.contentDir, options.staticDir, options.settings());
+    try {
+      authors = await prepareAuthors(options.contentDir, options.staticDir, options.settings());
+    } catch (error) {
+      if (!options.preview || !(error instanceof AuthorError)) throw error;
+      // The preview keeps serving, without author boxes, until the author's file is fixed.
+      console.error(`[blog] ${error.message}`);
+      authors = { site: undefined, byId: new Map() };
+    }
   });
   eleventyConfig.addFilter("postCard", postCard);
 

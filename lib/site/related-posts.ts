@@ -1,15 +1,11 @@
 import type { Post } from "./post.ts";
-import { termKey, type Taxonomy, type TaxonomyName } from "./taxonomies.ts";
+import { termKey, termsOf, type Taxonomy, type TaxonomyName } from "./taxonomies.ts";
 
 /**
  * What each shared term counts for, as Blowfish configures Hugo's related content: a shared tag or category
  * most, the same series half as much, a shared author a little. Posts are related when they share anything.
  */
 const weights: Record<TaxonomyName, number> = { tags: 100, categories: 100, series: 50, authors: 20 };
-
-function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
-  return taxonomy === "series" ? (post.series ? [post.series] : []) : post[taxonomy];
-}
 
 /**
  * The posts related to each post that shows them (`showRelatedContent`), at most `limit`: by score, then the

@@ -33,7 +33,8 @@ export function slugifyTerm(name: string): string {
   return slug === "" ? "term" : slug;
 }
 
-function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
+/** The post's terms in a taxonomy (a series is one term). */
+export function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
   if (taxonomy === "series") return post.series ? [post.series] : [];
   return post[taxonomy];
 }
