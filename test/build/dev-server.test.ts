@@ -126,4 +126,17 @@ describe("the dev server", () => {
     const fixed = await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector("h1")) === "Fixed title");
     assert.equal(fixed.querySelector(".build-error"), null);
   });
+
+  it("names a broken settings file and recovers when it is fixed", async () => {
+    const builds = rebuildCount();
+    writeFiles(content, { "_data/site.json": '{ "title": "Broken", }' });
+    const deadline = Date.now() + 60_000;
+    while (!/_data\/site\.json:1: The site settings are not valid JSON/.test(log)) {
+      if (Date.now() > deadline) assert.fail(`no error for the settings; log:\n${log.slice(-2000)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    writeFiles(content, { "_data/site.json": '{ "title": "Mended" }' });
+    await waitForRebuilds(builds + 2);
+    await waitFor(`${base}/posts/hello/`, (doc) => text(doc.querySelector("title")).endsWith("Mended"));
+  });
 });
