@@ -63,6 +63,14 @@ export function positionAt(text: string, offset: number): { line: number; column
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Where in `text` JSON.parse stopped, from its message ("… at position 15", "Unexpected end"); else line 1. */
+export function jsonErrorPlace(text: string, error: unknown): { line: number; column?: number } {
+  const message = error instanceof Error ? error.message : "";
+  const offset = /at position (\d+)/.exec(message)?.[1];
+  if (offset !== undefined) return positionAt(text, Number(offset));
+  return /end of JSON input/.test(message) ? positionAt(text, text.trimEnd().length) : { line: 1 };
+}
+
 /**
  * Where a URL the body uses (a link or an image) is next written in its source, from `from` on: as written or as
  * rendered (Markdown percent-encodes what it renders), and whole — `/posts/b/#detail` is not found inside

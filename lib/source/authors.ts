@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AuthorError } from "../errors.ts";
+import { AuthorError, jsonErrorPlace } from "../errors.ts";
 
 /**
  * Who writes the posts, as Blowfish has it: the site's `author` in the settings, and for a site of several authors
@@ -103,10 +103,11 @@ export function loadAuthors(contentDir: string, staticDir: string): Map<string, 
     const file = path.join(folder, name);
     const id = name.slice(0, -".json".length).toLowerCase();
     let raw: unknown;
+    const text = fs.readFileSync(file, "utf8");
     try {
-      raw = JSON.parse(fs.readFileSync(file, "utf8"));
+      raw = JSON.parse(text);
     } catch (error) {
-      throw new AuthorError({ file, line: 1 }, `The author's file is not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
+      throw new AuthorError({ file, ...jsonErrorPlace(text, error) }, `The author's file is not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
     }
     const fail: Fail = (key, expected) => {
       throw new AuthorError({ file }, key ? `The author's "${key}" must be ${expected}` : `The author's file must hold ${expected}`, `Change ${key ? `"${key}"` : "it"} in ${authorsFolder}/${name}`);

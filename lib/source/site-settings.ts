@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { AuthorError } from "../errors.ts";
+import { AuthorError, jsonErrorPlace } from "../errors.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { defaultArticle, readArticleDefaults, type ArticleDefaults } from "./article-defaults.ts";
 import { readAuthorProfile, type AuthorProfile } from "./authors.ts";
@@ -109,7 +109,7 @@ export function loadSiteSettings(contentDir: string): SiteSettings {
     try {
       raw = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
-      throw new AuthorError({ file, line: 1 }, `The site settings are not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
+      throw new AuthorError({ file, ...jsonErrorPlace(text, error) }, `The site settings are not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
     }
   }
   const settings = validate(file, raw);

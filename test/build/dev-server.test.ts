@@ -131,7 +131,7 @@ describe("the dev server", () => {
     const builds = rebuildCount();
     writeFiles(content, { "_data/site.json": '{ "title": "Broken", }' });
     const deadline = Date.now() + 60_000;
-    while (!/_data\/site\.json:1: The site settings are not valid JSON/.test(log)) {
+    while (!/_data\/site\.json:1:22: The site settings are not valid JSON/.test(log)) {
       if (Date.now() > deadline) assert.fail(`no error for the settings; log:\n${log.slice(-2000)}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

@@ -175,7 +175,7 @@ describe("builds that never lose the site", () => {
     const settings = makeContent({ "posts/a/index.md": "---\ntitle: A\n---\nText\n", "_data/site.json": '{ "title": ' });
     const badSettings = await buildSite(settings);
     assert.equal(badSettings.exitCode, 1);
-    assert.match(badSettings.log, /_data\/site\.json:1: The site settings are not valid JSON: .*Fix the JSON syntax/);
+    assert.match(badSettings.log, /_data\/site\.json:1:11: The site settings are not valid JSON: .*Fix the JSON syntax/);
 
     const noContent = await buildSite(path.join(temporaryDir("blog-nothing-"), "no-such-folder"));
     assert.equal(noContent.exitCode, 1);

@@ -62,7 +62,7 @@ describe("authors' files", () => {
     const noName = contentWith({ "_data/authors/bo.json": JSON.stringify({ bio: "Hi" }) });
     assert.throws(() => loadAuthors(noName, temporaryDir("blog-static-")), (error: Error) => /_data\/authors\/bo\.json: The author's "name" must be a non-empty text/.test(error.message));
     const badJson = contentWith({ "_data/authors/cy.json": "{ name: 1" });
-    assert.throws(() => loadAuthors(badJson, temporaryDir("blog-static-")), /_data\/authors\/cy\.json:1: The author's file is not valid JSON/);
+    assert.throws(() => loadAuthors(badJson, temporaryDir("blog-static-")), /_data\/authors\/cy\.json:1:3: The author's file is not valid JSON/);
     const noPicture = contentWith({ "_data/authors/di.json": JSON.stringify({ name: "Di", image: "di.png" }) });
     assert.throws(() => loadAuthors(noPicture, temporaryDir("blog-static-")), /"di\.png" is in neither the content folder nor static\//);
   });
