@@ -237,6 +237,7 @@ export function buildSiteIndex(
   });
   const byLanguage: Record<string, LanguageIndex> = Object.create(null);
   for (const index of languages) byLanguage[index.language.code] = index;
+  errors.push(...takenByGeneratedPages(languages, fileOfUrl));
 
   const aliases = collectAliases(items, byUrl, errors);
 
@@ -400,6 +401,23 @@ function buildLanguage(
   const related = relatedPosts(withPages, taxonomies, relatedLimit);
   const breadcrumbs = breadcrumbsOf(withPages, language, home, listPages, sections);
   return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, sitemap, related, breadcrumbs };
+}
+
+/** A page whose URL (its `url`, mostly) is one the site's own pages use: two files at one place, one lost. */
+function takenByGeneratedPages(languages: LanguageIndex[], fileOfUrl: Map<string, string>): AuthorError[] {
+  const generated = new Map<string, string>();
+  for (const index of languages) {
+    const { urls } = index;
+    generated.set(index.home, "the home page");
+    for (const list of index.listPages) generated.set(list.url, `the list "${list.title}"`);
+    for (const taxonomy of index.taxonomyIndexes) generated.set(taxonomy.url, `the page of all ${taxonomy.taxonomy}`);
+    for (const [url, name] of [[urls.archive, "archive"], [urls.search, "search page"], [urls.notFound, "404 page"], [urls.atom, "feed"], [urls.json, "feed"], [urls.sitemap, "sitemap"]] as const) {
+      generated.set(url, `the site's ${name}`);
+    }
+  }
+  return [...fileOfUrl]
+    .filter(([url]) => generated.has(url))
+    .map(([url, file]) => new AuthorError({ file, line: 1 }, `This page has the URL ${url}, which is ${generated.get(url)}`, "Give it another `url` (or `slug`) in its front matter"));
 }
 
 /** Where a language's generated pages are. */

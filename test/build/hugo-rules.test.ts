@@ -242,18 +242,20 @@ describe("Blowfish's page furniture", () => {
 });
 
 describe("mistakes in Hugo's front matter and the furniture", () => {
-  it("stops on two pages at one URL and on an author without a file, naming the files", async () => {
+  it("stops on two pages at one URL, a page at a URL of the site's own, and an author without a file, naming the files", async () => {
     const post = (extra: string) => `---\ntitle: A post\ndate: 2020-01-01\n${extra}\n---\n\nText.\n`;
     const build = await buildSite(
       makeContent({
         "posts/one/index.md": post("url: /same/"),
         "posts/two/index.md": post("url: /same/"),
         "posts/three/index.md": post("authors: [nobody]"),
+        "posts/four/index.md": post("url: /tags/"),
       }),
       { env: { BLOG_SEARCH: "0" } },
     );
     assert.notEqual(build.exitCode, 0);
     assert.match(build.log, /posts\/two\/index\.md:1: This page has the URL \/same\/, which .*posts\/one\/index\.md already has/);
     assert.match(build.log, /posts\/three\/index\.md:1: The author "nobody" in `authors` has no file _data\/authors\/nobody\.json/);
+    assert.match(build.log, /posts\/four\/index\.md:1: This page has the URL \/tags\/, which is the page of all tags\. Give it another `url`/);
   });
 });
