@@ -237,9 +237,13 @@ export function buildSiteIndex(
   });
   const byLanguage: Record<string, LanguageIndex> = Object.create(null);
   for (const index of languages) byLanguage[index.language.code] = index;
-  errors.push(...takenByGeneratedPages(languages, fileOfUrl));
+  const generated = generatedPages(languages);
+  for (const [url, file] of fileOfUrl) {
+    const taken = generated.get(url);
+    if (taken) errors.push(new AuthorError({ file, line: 1 }, `This page has the URL ${url}, which is ${taken}`, "Give it another `url` (or `slug`) in its front matter"));
+  }
 
-  const aliases = collectAliases(items, byUrl, errors);
+  const aliases = collectAliases(items, byUrl, generated, errors);
 
   const refs = refIndex(pages);
   const site: SiteLookup = {
@@ -403,8 +407,8 @@ function buildLanguage(
   return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, sitemap, related, breadcrumbs };
 }
 
-/** A page whose URL (its `url`, mostly) is one the site's own pages use: two files at one place, one lost. */
-function takenByGeneratedPages(languages: LanguageIndex[], fileOfUrl: Map<string, string>): AuthorError[] {
+/** The URLs of the site's own pages, each with what it is: a post or alias there would take one's place. */
+function generatedPages(languages: LanguageIndex[]): Map<string, string> {
   const generated = new Map<string, string>();
   for (const index of languages) {
     const { urls } = index;
@@ -415,9 +419,7 @@ function takenByGeneratedPages(languages: LanguageIndex[], fileOfUrl: Map<string
       generated.set(url, `the site's ${name}`);
     }
   }
-  return [...fileOfUrl]
-    .filter(([url]) => generated.has(url))
-    .map(([url, file]) => new AuthorError({ file, line: 1 }, `This page has the URL ${url}, which is ${generated.get(url)}`, "Give it another `url` (or `slug`) in its front matter"));
+  return generated;
 }
 
 /** Where a language's generated pages are. */
@@ -561,7 +563,7 @@ function renderSiteCalls(
 }
 
 /** Hugo's `aliases`: old URLs that redirect to the page. Relative ones are relative to the page's folder. */
-function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Record<string, Post>, errors: AuthorError[]): Alias[] {
+function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Record<string, Post>, generated: Map<string, string>, errors: AuthorError[]): Alias[] {
   const aliases: Alias[] = [];
   const seen = new Map<string, Post>();
   for (const item of items) {
@@ -571,11 +573,12 @@ function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Re
       const resolved = new URL(alias, `https://site.invalid${target.url}../`).pathname;
       const url = /\.html?$/.test(resolved) || resolved.endsWith("/") ? resolved : `${resolved}/`;
       const taken = byUrl[url] ?? seen.get(url);
-      if (taken) {
+      const own = generated.get(decodeURI(url)) ?? generated.get(url);
+      if (taken || own) {
         errors.push(
           new AuthorError(
             { file: item.inputPath, line: 1 },
-            `The alias ${alias} is the URL of ${taken === target ? "this page itself" : `another page (${taken.url})`}`,
+            `The alias ${alias} is the URL of ${own ?? (taken === target ? "this page itself" : `another page (${taken!.url})`)}`,
             "Remove it from `aliases`: an alias must be an old URL that no page has now",
           ),
         );

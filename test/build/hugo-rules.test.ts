@@ -250,6 +250,7 @@ describe("mistakes in Hugo's front matter and the furniture", () => {
         "posts/two/index.md": post("url: /same/"),
         "posts/three/index.md": post("authors: [nobody]"),
         "posts/four/index.md": post("url: /tags/"),
+        "posts/five/index.md": post("aliases: [/archive/]"),
       }),
       { env: { BLOG_SEARCH: "0" } },
     );
@@ -257,5 +258,6 @@ describe("mistakes in Hugo's front matter and the furniture", () => {
     assert.match(build.log, /posts\/two\/index\.md:1: This page has the URL \/same\/, which .*posts\/one\/index\.md already has/);
     assert.match(build.log, /posts\/three\/index\.md:1: The author "nobody" in `authors` has no file _data\/authors\/nobody\.json/);
     assert.match(build.log, /posts\/four\/index\.md:1: This page has the URL \/tags\/, which is the page of all tags\. Give it another `url`/);
+    assert.match(build.log, /posts\/five\/index\.md:1: The alias \/archive\/ is the URL of the site's archive\. Remove it from `aliases`/);
   });
 });
