@@ -11,8 +11,8 @@ import { toPost } from "../site/post.ts";
 import type { ContentData, SiteIndex } from "../site/site-index.ts";
 import { contentCodeDigest } from "../source/content-code.ts";
 import { contentFiles } from "../source/content-files.ts";
-import { languageOf } from "../source/post-model.ts";
-import { publicationChanges, whyUnpublished } from "../source/publication.ts";
+import { describeSource, languageOf, type SourceInfo } from "../source/post-model.ts";
+import { publicationChanges, whyUnpublished, type Unpublished } from "../source/publication.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { DevRefresh } from "./dev-refresh.ts";
@@ -61,12 +61,16 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   const toldOverrides = new Set<string>();
   const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool, contentCode });
   let bundles = new Map<string, PublishedFile[]>();
-  const dataOf = (file: string) => contentData(file, context(), preview, options.now(), (bundleDir) => bundles.get(bundleDir) ?? []);
+  // Read once per build: every page asks about the folders above it.
+  let sections = new Map<string, string[]>();
+  const sectionFiles = (folder: string) => sections.get(folder) ?? sections.set(folder, sectionFilesIn(folder)).get(folder)!;
+  const dataOf = (file: string) => contentData(file, context(), preview, options.now(), { bundleFiles: (bundleDir) => bundles.get(bundleDir) ?? [], sectionFiles });
   const devRefresh = options.devRefresh ? new DevRefresh(eleventyConfig, path.join(os.tmpdir(), `blog-dev-refresh-${process.pid}`)) : undefined;
 
   // Before an incremental rebuild: which changed files changed what other pages show of them?
   eleventyConfig.on("eleventy.beforeWatch", async (changed: string[]) => {
     listings.beginRebuild();
+    sections = new Map();
     contentCode = contentCodeDigest(contentDir);
     for (const changedFile of changed) {
       const file = path.resolve(changedFile);
@@ -100,6 +104,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     // of the bundle is published that publishes them (not a draft's, nor `publishResources: false`). Files
     // outside any page bundle are published as they are.
     bundles = bundleResources(contentDir, files, resources);
+    sections = new Map();
     publish(bundles.get("") ?? []);
     if (!pool && files.length >= poolThreshold) pool = new SourcePool();
     const now = context();
@@ -155,8 +160,12 @@ async function contentData(
   context: ReadContext,
   preview: boolean,
   now: Date,
-  /** The files of a page bundle, by its content-relative folder. */
-  bundleFiles: (bundleDir: string) => PublishedFile[],
+  folders: {
+    /** The files of a page bundle, by its content-relative folder. */
+    bundleFiles: (bundleDir: string) => PublishedFile[];
+    /** The `_index` files of a folder. */
+    sectionFiles: (folder: string) => string[];
+  },
 ): Promise<ContentData & Record<string, unknown>> {
   const result = await readPage(file, context);
   if (!result.ok) {
@@ -175,12 +184,13 @@ async function contentData(
 
   const { meta, body, summary, featureImage, files, warnings, policy } = result.page;
   // A draft, a page not yet due or one expired: left out of a production build, shown and marked by the preview.
-  const unpublished = whyUnpublished(meta, context.settings, now);
+  // Hugo builds nothing under a section it leaves out either.
+  const unpublished = whyUnpublished(meta, context.settings, now) ?? (await sectionLeftOut(meta.source, context, now, folders.sectionFiles));
   const hidden = unpublished !== undefined && !preview;
   const writesPage = meta.source.kind !== "section" && !meta.externalUrl && !hidden && meta.build.render === "always";
   if (!hidden) {
     publish(files);
-    const resources = bundleFiles(meta.source.bundleDir);
+    const resources = folders.bundleFiles(meta.source.bundleDir);
     // Hugo publishes the files of a bundle that keeps them (`publishResources: false`) only when the page uses them.
     publish(meta.build.publishResources ? resources : resources.filter((resource) => usedBy(body.html, resource.url, meta.source.bundleDir)));
   }
@@ -206,6 +216,7 @@ async function contentData(
     // A page that is not written (external, section, unpublished, `render: never`) needs no layout rendered either.
     layout: !writesPage ? false : meta.source.kind === "post" ? "post.njk" : "page.njk",
     permalink: writesPage ? meta.url : false,
+    leftOut: hidden,
     publicationChanges: publicationChanges(meta, context.settings, now),
     contentErrors: body.errors,
     contentWarnings: warnings,
@@ -215,6 +226,36 @@ async function contentData(
     sectionHtml: meta.source.kind === "section" ? body.html : undefined,
     policy,
   };
+}
+
+/**
+ * Why a section above the page (an `_index` file of its language in a folder it sits in: the home page's, `posts/`…)
+ * is left out of this build, if one is.
+ */
+async function sectionLeftOut(source: SourceInfo, context: ReadContext, now: Date, sectionFiles: (folder: string) => string[]): Promise<Unpublished | undefined> {
+  const folders = source.relativePath.split("/").slice(0, -1);
+  // A section's own file is not above itself, nor a leaf bundle's folder a section.
+  const own = source.kind === "section" || /^index\./.test(path.basename(source.relativePath));
+  for (let i = 0; i <= folders.length - (own ? 1 : 0); i++) {
+    const folder = path.join(context.contentDir, ...folders.slice(0, i));
+    for (const name of sectionFiles(folder)) {
+      const relative = path.relative(context.contentDir, path.join(folder, name));
+      if (describeSource(relative, context.settings).lang !== source.lang) continue;
+      const section = await readPage(path.join(folder, name), context);
+      const reason = section.ok ? whyUnpublished(section.page.meta, context.settings, now) : undefined;
+      if (reason) return reason;
+    }
+  }
+  return undefined;
+}
+
+/** The `_index` files of a folder (one per language). */
+function sectionFilesIn(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder).filter((name) => /^_index(\.[A-Za-z0-9-]+)?\.(md|markdown)$/.test(name));
+  } catch {
+    return [];
+  }
 }
 
 /**

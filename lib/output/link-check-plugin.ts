@@ -10,7 +10,7 @@ import { printWarnings } from "./build-warnings.ts";
 interface UnpublishedPage {
   url: string;
   reason: Unpublished;
-  publishDate: Date;
+  publishDate: Date | undefined;
 }
 
 /** The links one content file's body makes, as its page was written. */
@@ -65,7 +65,7 @@ function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite
   }
   if (left?.reason === "future") {
     return {
-      problem: `goes to a page scheduled for ${left.publishDate.toISOString()}, which is not published yet`,
+      problem: `goes to a page scheduled for ${left.publishDate?.toISOString()}, which is not published yet`,
       hint: "Publish the linking post after it (its own publishDate), link to it once it is out, or set buildFuture",
     };
   }

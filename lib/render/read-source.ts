@@ -78,7 +78,7 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
         bodySource: frontMatter.body,
         bodyLine: frontMatter.bodyLine,
         datedByFile: !frontMatter.data.has("date"),
-        warnings: [...warnings, ...rendered.warnings],
+        warnings: [...warnings, ...rendered.warnings, ...unsupportedKeys(file, frontMatter)],
       },
     };
   } catch (error) {
@@ -114,6 +114,18 @@ export function decodeSourceResult(text: string): SourceResult {
     }
     return value;
   });
+}
+
+/** Hugo keys this generator does not apply yet, said once per build rather than ignored in silence. */
+function unsupportedKeys(file: string, frontMatter: ReturnType<typeof readFrontMatter>): AuthorError[] {
+  if (!frontMatter.data.has("cascade")) return [];
+  return [
+    new AuthorError(
+      { file, line: frontMatter.keyLines.get("cascade") },
+      "`cascade` is not applied: the pages under this one do not get its values",
+      "Set those values in each page's front matter, or site-wide under `article` in the settings",
+    ),
+  ];
 }
 
 function mathMode(setting: boolean | "dollars"): MathMode {

@@ -68,6 +68,6 @@ export function toPost(
     // Shown only when it says something the publication date does not.
     lastmodText: meta.lastmod && lastmodIso !== dateIso ? readableDate(meta.lastmod, source.lang, timeZone, dateFormat) : undefined,
     lastmodIso,
-    publishDateText: readableDate(meta.publishDate, source.lang, timeZone, dateFormat),
+    publishDateText: meta.publishDate ? readableDate(meta.publishDate, source.lang, timeZone, dateFormat) : "",
   };
 }

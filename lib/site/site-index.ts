@@ -33,6 +33,8 @@ export interface ContentData {
   sectionHtml?: string;
   /** What the body needs from the Content-Security-Policy. */
   policy?: PolicyNeeds;
+  /** Left out of this build (a draft, not yet due, expired, or under such a section): no part of the site. */
+  leftOut?: boolean;
   lang: string;
   title: string;
 }
@@ -176,9 +178,9 @@ export function buildSiteIndex(
   const unpublished: Record<string, Post> = Object.create(null);
   for (const item of sorted) {
     const page = item.data.post;
-    if (page?.unpublished && !item.url) unpublished[page.url] = page;
+    if (page && item.data.leftOut) unpublished[page.url] = page;
   }
-  const items = sorted.filter((item) => !(item.data.post?.unpublished && !item.url));
+  const items = sorted.filter((item) => !item.data.leftOut);
   const errors: AuthorError[] = [];
   const warnings: AuthorError[] = [];
   const pages: Post[] = [];
@@ -211,11 +213,12 @@ export function buildSiteIndex(
   }
 
   const allPosts = pages.filter((page) => page.kind === "post").sort(newestFirst);
-  // Translations share a bundle folder, or, in other folders, a `translationKey` (Hugo's two ways).
+  // Translations share a path but for the language (`x/index.md`, `x/index.zh-cn.md`; `x.md`, `x.zh-cn.md`), or,
+  // anywhere, a `translationKey` (Hugo's two ways).
   const translations: Record<string, Post[]> = Object.create(null);
   const byKey = new Map<string, Post[]>();
   for (const post of allPosts) {
-    const key = post.translationKey !== undefined ? `key:${post.translationKey}` : `bundle:${post.bundleDir}`;
+    const key = post.translationKey !== undefined ? `key:${post.translationKey}` : `path:${withoutLanguage(post.sourcePath)}`;
     byKey.set(key, [...(byKey.get(key) ?? []), post]);
   }
   for (const group of byKey.values()) {
@@ -251,7 +254,7 @@ export function buildSiteIndex(
     whyMissing: (url) => {
       const page = unpublished[url];
       if (!page) return undefined;
-      if (page.unpublished === "future") return { problem: `is scheduled for ${page.publishDate.toISOString()}, so this build does not publish it`, hint: "Publish this post after it, or set buildFuture" };
+      if (page.unpublished === "future") return { problem: `is scheduled for ${page.publishDate?.toISOString()}, so this build does not publish it`, hint: "Publish this post after it, or set buildFuture" };
       if (page.unpublished === "expired") return { problem: "has passed its expiryDate, so this build does not publish it", hint: "Remove the link or the expiryDate, or set buildExpired" };
       return { problem: "is a draft, which this build does not publish", hint: "Publish it (`draft: false` in its front matter), or link elsewhere until it is" };
     },
@@ -594,6 +597,11 @@ function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Re
 /** How much of a post's summary a card shows: all of it (lists), three lines (`compactSummary`), or none. */
 export type CardSummary = "full" | "compact" | "none";
 
+/** A content path without its language and extension: "posts/x/index.zh-cn.md" → "posts/x/index". */
+function withoutLanguage(sourcePath: string): string {
+  return sourcePath.replace(/(\.[a-z]{2,3}(-[a-z0-9]{2,8})*)?\.(md|markdown)$/i, "");
+}
+
 /**
  * The names a Hugo `ref` may give a page: its content path with and without the extension (`posts/x/index.md`,
  * `posts/x/index`, `posts/x.md`), its bundle folder (`posts/x`) and, when unique, the bundle's or file's own
@@ -603,7 +611,7 @@ function refIndex(pages: Post[]): Map<string, Post[]> {
   const index = new Map<string, Post[]>();
   const add = (key: string, post: Post) => index.set(key, [...(index.get(key) ?? []), post]);
   for (const post of pages) {
-    const withoutExtension = post.sourcePath.replace(/(\.[a-z]{2,3}(-[a-z0-9]{2,8})*)?\.(md|markdown)$/i, "");
+    const withoutExtension = withoutLanguage(post.sourcePath);
     const keys = new Set([post.sourcePath, withoutExtension, withoutExtension.replace(/\/(_?index)$/, "")]);
     for (const key of keys) add(key.toLowerCase(), post);
     add(`name:${withoutExtension.replace(/\/(_?index)$/, "").split("/").at(-1)!.toLowerCase()}`, post);

@@ -46,8 +46,11 @@ export interface PageMeta {
   linkTitle: string;
   date: Date;
   lastmod: Date | undefined;
-  /** When the page may be published (`publishDate`, else `date`); until then a production build leaves it out. */
-  publishDate: Date;
+  /**
+   * When the page may be published (`publishDate`, else `date`); until then a production build leaves it out.
+   * Undefined when the front matter gives neither: such a page is always published (Hugo's zero date).
+   */
+  publishDate: Date | undefined;
   /** When the page stops being published (`expiryDate`); from then on a production build leaves it out. */
   expiryDate: Date | undefined;
   draft: boolean;
@@ -309,10 +312,11 @@ export function readPageMeta(
   return {
     source,
     title,
-    linkTitle: get<string>("linktitle") ?? title,
+    // Hugo falls back to the title for an empty linkTitle too.
+    linkTitle: get<string>("linktitle") || title,
     date,
     lastmod: readDate("lastmod"),
-    publishDate: publishDate ?? date,
+    publishDate: publishDate ?? writtenDate,
     expiryDate: readDate("expirydate"),
     draft: get<boolean>("draft") ?? false,
     // A headless bundle is Hugo's older way to say: no page, in no list, its files not published.
@@ -350,7 +354,17 @@ export function readPageMeta(
  * unless it names a file ("/articles/first.html").
  */
 function pageUrl(written: string, languagePrefix: string): string {
-  const rooted = written.startsWith("/") ? written : `${languagePrefix}/${written}`;
+  // "./about" and "/a/./b/" name the same places as "about" and "/a/b/".
+  const rooted = new URL(written.startsWith("/") ? written : `${languagePrefix}/${written}`, "https://site.invalid/").pathname
+    .split("/")
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        return segment;
+      }
+    })
+    .join("/");
   const last = rooted.split("/").at(-1) ?? "";
   return /\.[a-z0-9]+$/i.test(last) ? rooted : rooted.replace(/\/?$/, "/");
 }

@@ -10,7 +10,7 @@ export type Unpublished = "draft" | "future" | "expired";
 
 export function whyUnpublished(meta: Pick<PageMeta, "draft" | "publishDate" | "expiryDate">, settings: Pick<SiteSettings, "buildDrafts" | "buildFuture" | "buildExpired">, now: Date): Unpublished | undefined {
   if (meta.draft && !settings.buildDrafts) return "draft";
-  if (meta.publishDate > now && !settings.buildFuture) return "future";
+  if (meta.publishDate && meta.publishDate > now && !settings.buildFuture) return "future";
   if (meta.expiryDate && meta.expiryDate <= now && !settings.buildExpired) return "expired";
   return undefined;
 }

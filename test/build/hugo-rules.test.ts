@@ -75,6 +75,19 @@ describe("Hugo's publication rules, build options and front matter", () => {
     for (const slug of ["scheduled", "publish-later", "expired"]) assert.ok(!sitemap.includes(`/posts/${slug}/`), slug);
   });
 
+  it("leaves out every page under a draft section, as Hugo does, and shows them in the preview", () => {
+    assert.ok(!pageExists(built.outputDir, "/posts/hidden/inside/"));
+    assert.ok(!sitemapUrls(built.outputDir).includes("/posts/hidden/inside/"));
+    assert.ok(!feedTitles(built.outputDir).includes("Inside hidden"));
+    assert.ok(pageExists(preview.outputDir, "/posts/hidden/inside/"));
+  });
+
+  it("joins single-file posts and their translations by name, and warns that `cascade` is not applied", () => {
+    const others = [...loadPage(built.outputDir, "/posts/solo/").querySelectorAll(".post-translations a")].map((link) => link.getAttribute("href"));
+    assert.deepEqual(others, ["/zh-cn/posts/solo/"]);
+    assert.match(built.log, /posts\/_index\.md:3: `cascade` is not applied/);
+  });
+
   it("says how many posts it left out and when the site changes next", () => {
     assert.match(built.log, /2 scheduled pages are left out until their publishDate; 1 expired page is left out/);
     // The expiring post is the next change; the scheduled ones come later.

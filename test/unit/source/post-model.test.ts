@@ -139,14 +139,16 @@ describe("readPageMeta: Hugo's dates, build options and other keys", () => {
   it("reads publishDate and expiryDate under Hugo's other names; the date falls back to the publish date", () => {
     for (const key of ["publishDate", "pubdate", "published"]) {
       const page = read(`date: 2030-01-01\n${key}: 2031-02-03`);
-      assert.equal(page.publishDate.toISOString(), "2031-02-03T00:00:00.000Z", key);
+      assert.equal(page.publishDate?.toISOString(), "2031-02-03T00:00:00.000Z", key);
       assert.equal(page.date.toISOString(), "2030-01-01T00:00:00.000Z");
     }
     for (const key of ["expiryDate", "unpublishdate"]) assert.equal(read(`${key}: 2031-05-06`).expiryDate?.toISOString(), "2031-05-06T00:00:00.000Z", key);
     const onlyPublish = read("publishDate: 2031-02-03");
     assert.equal(onlyPublish.date.toISOString(), "2031-02-03T00:00:00.000Z");
     const onlyDate = read("date: 2030-01-01");
-    assert.equal(onlyDate.publishDate.toISOString(), "2030-01-01T00:00:00.000Z");
+    assert.equal(onlyDate.publishDate?.toISOString(), "2030-01-01T00:00:00.000Z");
+    // Without a written date a page is always published, whatever its file's time or lastmod (Hugo's zero date).
+    assert.equal(read("lastmod: 2099-01-01").publishDate, undefined);
     assert.equal(onlyDate.expiryDate, undefined);
     assert.equal(read("modified: 2030-09-09").lastmod?.toISOString(), "2030-09-09T00:00:00.000Z");
   });
@@ -170,6 +172,8 @@ describe("readPageMeta: Hugo's dates, build options and other keys", () => {
     assert.equal(read("url: /articles/first.html").url, "/articles/first.html");
     assert.equal(read("url: about/", "posts/x/index.zh-cn.md").url, "/zh-cn/about/");
     assert.equal(read("url: /about/", "posts/x/index.zh-cn.md").url, "/about/");
+    assert.equal(read('url: "./x/./y"').url, "/x/y/");
+    assert.equal(read('url: "."').url, "/");
     for (const bad of ["/a b/", "/a/../b/", "/a?b", "https://example.org/x"]) assert.throws(() => read(`url: "${bad}"`), /"url" has the wrong type/, bad);
   });
 
