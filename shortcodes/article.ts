@@ -38,7 +38,7 @@ export const article: Shortcode<ArticleParams> = {
     const target = site.findPost(link);
     if (!target) {
       const missing = site.whyMissing(link);
-      if (missing) throw new ParamError(`The post at ${link} ${missing.problem}`, missing.hint, { problem: "missingTarget" });
+      if (missing) throw new ParamError(`The post at ${link} ${missing.problem}`, missing.hint, { problem: missing.dated ? "datedTarget" : "missingTarget" });
       const nearest = site.nearestUrls(link);
       throw new ParamError(
         `No post has the URL ${link}`,

@@ -5,7 +5,11 @@ import type { ArgValue, ShortcodeArgs } from "./parse.ts";
  * Problems that Hugo or Blowfish let through, which a site being migrated (`strict: false`) may let through too:
  * the build decides, with the problem's name (lib/source/tolerance.ts lists them all).
  */
-export type ShortcodeProblem = "missingTarget" | "unknownIcon" | "unknownColour";
+/**
+ * Problems a site may let through. `datedTarget` (a link to a page scheduled or expired) is always let through: a
+ * clock, not an edit, caused it, and failing would stop the scheduled build that publishes everything else on time.
+ */
+export type ShortcodeProblem = "missingTarget" | "datedTarget" | "unknownIcon" | "unknownColour";
 
 /** A wrong parameter value; the pipeline adds the file, line and column of the call. */
 export class ParamError extends Error {
@@ -46,7 +50,7 @@ export interface SiteLookup {
    */
   findRef(ref: string, fromUrl: string): LinkedPost | undefined;
   /** Why a page at this URL is not in this build (a draft, not yet due, expired), if that is why. */
-  whyMissing(url: string): { problem: string; hint: string } | undefined;
+  whyMissing(url: string): { problem: string; hint: string; dated: boolean } | undefined;
   /** Existing URLs closest to a mistyped one, best first. */
   nearestUrls(url: string): string[];
   /** A site path as an absolute URL under the site's base URL. */

@@ -38,11 +38,15 @@ export class BodyLinks {
     else this.#unpublished.delete(path.resolve(inputPath));
   }
 
-  /** Every recorded link that leads to no page, file or anchor of the site built into `outputDir`. */
-  check(outputDir: string): AuthorError[] {
+  /**
+   * Every recorded link that leads to no page, file or anchor of the site built into `outputDir`; those to a page
+   * scheduled or expired apart (`dated`), since time, not an edit, broke them.
+   */
+  check(outputDir: string): { problems: AuthorError[]; dated: AuthorError[] } {
     const site = new BuiltSite(outputDir);
     const unpublished = new Map([...this.#unpublished.values()].map((page) => [page.url, page]));
     const problems: AuthorError[] = [];
+    const dated: AuthorError[] = [];
     for (const [file, { url, hrefs }] of this.#pages) {
       // A file deleted since (under the dev server) has no page any more.
       if (!fs.existsSync(file)) continue;
@@ -50,14 +54,14 @@ export class BodyLinks {
       for (const href of hrefs) {
         const target = resolveLink(href, url);
         const wrong = target && whatIsWrong(target, site, unpublished);
-        if (wrong) problems.push(new AuthorError(located.find(href), `The link "${decode(href)}" ${wrong.problem}`, wrong.hint));
+        if (wrong) (wrong.dated ? dated : problems).push(new AuthorError(located.find(href), `The link "${decode(href)}" ${wrong.problem}`, wrong.hint));
       }
     }
-    return problems;
+    return { problems, dated };
   }
 }
 
-function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite, unpublished: Map<string, UnpublishedPage>): { problem: string; hint: string } | undefined {
+function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite, unpublished: Map<string, UnpublishedPage>): { problem: string; hint: string; dated?: boolean } | undefined {
   const file = site.fileOf(target.path);
   const left = file ? undefined : unpublished.get(target.path);
   if (left?.reason === "draft") {
@@ -67,10 +71,11 @@ function whatIsWrong(target: { path: string; fragment: string }, site: BuiltSite
     return {
       problem: `goes to a page scheduled for ${left.publishDate?.toISOString()}, which is not published yet`,
       hint: "Publish the linking post after it (its own publishDate), link to it once it is out, or set buildFuture",
+      dated: true,
     };
   }
   if (left?.reason === "expired") {
-    return { problem: "goes to a page whose expiryDate has passed, which is not published any more", hint: "Remove the link, or its expiryDate, or set buildExpired" };
+    return { problem: "goes to a page whose expiryDate has passed, which is not published any more", hint: "Remove the link, or its expiryDate, or set buildExpired", dated: true };
   }
   if (!file) {
     const suggestions = nearest(target.path, site.pageUrls());
@@ -103,7 +108,9 @@ export interface LinkCheckPluginOptions {
 export function linkCheckPlugin(eleventyConfig: EleventyConfig, options: LinkCheckPluginOptions): void {
   // Not async: a throw here stops the build before the listeners after this one (the search index) start.
   eleventyConfig.on("eleventy.after", ({ directories }: { directories: { output: string } }) => {
-    const problems = options.links.check(directories.output);
+    const { problems, dated } = options.links.check(directories.output);
+    // A scheduled build must not fail on a link the clock broke: said, and the rest of the site published on time.
+    if (dated.length > 0) printWarnings(dated.map((problem) => problem.message));
     if (problems.length === 0) return;
     if (options.preview || tolerates(options.settings(), "brokenLink")) printWarnings(problems.map((problem) => problem.message));
     else throw new AuthorErrors(problems);

@@ -221,7 +221,7 @@ export function renderContext(options: {
 }
 
 /** Whether the site lets a shortcode's problem through as a warning (`strict: false`, lib/source/tolerance.ts). */
-export type Tolerance = (problem: ShortcodeProblem) => boolean;
+export type Tolerance = (problem: Exclude<ShortcodeProblem, "datedTarget">) => boolean;
 
 /**
  * A call's bad parameter, placed at the call: a warning when the site lets the problem through, else an error.
@@ -236,7 +236,8 @@ export function reportParamError(
 ): { problem: AuthorError; tolerated: boolean } {
   if (!(error instanceof ParamError)) throw error;
   const problem = new AuthorError(where, `{{< ${name} >}}: ${error.message}`, error.hint);
-  const tolerated = error.tolerable !== undefined && (tolerates?.(error.tolerable.problem) ?? false);
+  const problemName = error.tolerable?.problem;
+  const tolerated = problemName === "datedTarget" || (problemName !== undefined && (tolerates?.(problemName) ?? false));
   (tolerated ? found.warnings : found.errors).push(problem);
   return { problem, tolerated };
 }

@@ -254,9 +254,9 @@ export function buildSiteIndex(
     whyMissing: (url) => {
       const page = unpublished[url];
       if (!page) return undefined;
-      if (page.unpublished === "future") return { problem: `is scheduled for ${page.publishDate?.toISOString()}, so this build does not publish it`, hint: "Publish this post after it, or set buildFuture" };
-      if (page.unpublished === "expired") return { problem: "has passed its expiryDate, so this build does not publish it", hint: "Remove the link or the expiryDate, or set buildExpired" };
-      return { problem: "is a draft, which this build does not publish", hint: "Publish it (`draft: false` in its front matter), or link elsewhere until it is" };
+      if (page.unpublished === "future") return { problem: `is scheduled for ${page.publishDate?.toISOString()}, so this build does not publish it`, hint: "Publish this post after it, or set buildFuture", dated: true };
+      if (page.unpublished === "expired") return { problem: "has passed its expiryDate, so this build does not publish it", hint: "Remove the link or the expiryDate, or set buildExpired", dated: true };
+      return { problem: "is a draft, which this build does not publish", hint: "Publish it (`draft: false` in its front matter), or link elsewhere until it is", dated: false };
     },
     findRef: (ref, fromUrl) => findRef(refs, byUrl, ref, fromUrl),
     nearestUrls: (url) => nearest(url, Object.keys(byUrl)),

@@ -145,7 +145,7 @@ describe("article", () => {
   const site: SiteLookup = {
     findPost: (url) => (url === target.url ? target : undefined),
     findRef: () => undefined,
-    whyMissing: (url) => (url === "/posts/soon/" ? { problem: "is scheduled for 2099-01-01T00:00:00.000Z, so this build does not publish it", hint: "Publish this post after it, or set buildFuture" } : undefined),
+    whyMissing: (url) => (url === "/posts/soon/" ? { problem: "is scheduled for 2099-01-01T00:00:00.000Z, so this build does not publish it", hint: "Publish this post after it, or set buildFuture", dated: true } : undefined),
     nearestUrls: () => ["/posts/target/", "/posts/other/"],
     absoluteUrl: (path) => `https://example.com${path}`,
     card: (post) => html`<article class="post-card"><a href="${post.href}">${post.title}</a></article>`,
@@ -174,7 +174,10 @@ describe("article", () => {
   it("says why a post the build leaves out has no card", () => {
     assert.throws(
       () => render('{{< article link="/posts/soon/" >}}', { site }),
-      (error: unknown) => error instanceof ParamError && /The post at \/posts\/soon\/ is scheduled for 2099-01-01/.test(error.message) && /buildFuture/.test(error.hint),
+      (error: unknown) => error instanceof ParamError &&
+        /The post at \/posts\/soon\/ is scheduled for 2099-01-01/.test(error.message) &&
+        /buildFuture/.test(error.hint) &&
+        error.tolerable?.problem === "datedTarget",
     );
   });
 
