@@ -119,7 +119,7 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   const listed = warnings.length > 0 ? [formatWarnings(warnings)] : [];
   for (const text of listed) console.warn(text);
   // Said again by a build that puts this one back, which it does only until the next scheduled change.
-  const schedule = publicationSchedule.summary(loadSiteSettings(contentDir).timeZone);
+  const schedule = preview ? undefined : publicationSchedule.summary(loadSiteSettings(contentDir).timeZone);
   cache.store(fingerprint, folders.next, schedule ? [...listed, schedule] : listed, publicationSchedule.validity());
   folders.publish();
   return 0;

@@ -140,7 +140,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
       if (data.post) listings.record(file, data.post, data.permalink !== false);
       const left = data.post?.unpublished && data.permalink === false ? data.post : undefined;
       options.links.noteUnpublished(file, left && { url: left.url, reason: left.unpublished!, publishDate: left.publishDate });
-      if (data.post && !preview) options.schedule.note(file, { unpublished: data.post.unpublished, changes: data.publicationChanges as ReturnType<typeof publicationChanges> });
+      // The preview notes them too: its marks ("Scheduled for …") change with the clock, so a kept preview expires.
+      if (data.post) options.schedule.note(file, { unpublished: data.post.unpublished, changes: data.publicationChanges as ReturnType<typeof publicationChanges> });
       return data;
     },
     compile: (_unread: string, inputPath: string) => async (data: { collections: { site: SiteIndex }; page: { url?: string | false } }) => {

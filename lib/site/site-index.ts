@@ -333,10 +333,7 @@ function buildLanguage(
     const size = language.postsPerPage;
     const totalPages = Math.max(1, Math.ceil(list.length / size));
     const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? url : `${url}page/${i + 1}/`));
-    const lastmod = list.reduce<Date | undefined>((newest, post) => {
-      const date = post.lastmod ?? post.date;
-      return !newest || date > newest ? date : newest;
-    }, undefined);
+    const lastmod = lastChanged(list);
     for (let i = 0; i < totalPages; i++) {
       // Frozen, so each paginated page shares it rather than getting a deep copy (see lib/output/content-plugin.ts).
       listPages.push(Object.freeze({
@@ -397,7 +394,7 @@ function buildLanguage(
 
   const urls = languageUrls(language);
   const sitemap: LanguageIndex["sitemap"] = [
-    { url: home, lastmod: posts[0] ? (posts[0].lastmod ?? posts[0].date) : undefined },
+    { url: home, lastmod: lastChanged(posts) },
     // The pages written and listed (Hugo leaves `list: never` and `local` pages out of its sitemap too).
     ...sitemapPages.filter((page) => page.hasPage && !page.unpublished && page.build.list === "always").map((page) => ({ url: page.url, lastmod: page.lastmod ?? page.date })),
     ...listPages.filter((list) => list.pageNumber === 1).map((list) => ({ url: list.url, lastmod: list.lastmod })),
@@ -596,6 +593,14 @@ function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Re
 
 /** How much of a post's summary a card shows: all of it (lists), three lines (`compactSummary`), or none. */
 export type CardSummary = "full" | "compact" | "none";
+
+/** When the newest of these posts last changed (lists are in weight order, so not simply the first). */
+function lastChanged(posts: readonly Post[]): Date | undefined {
+  return posts.reduce<Date | undefined>((newest, post) => {
+    const date = post.lastmod ?? post.date;
+    return !newest || date > newest ? date : newest;
+  }, undefined);
+}
 
 /** A content path without its language and extension: "posts/x/index.zh-cn.md" → "posts/x/index". */
 function withoutLanguage(sourcePath: string): string {

@@ -26,7 +26,7 @@ function feedTitles(outputDir: string): string[] {
   return feed.items.map((item) => item.title);
 }
 
-let builds: Promise<{ content: string; cache: string; built: BuildResult; preview: BuildResult }> | undefined;
+let builds: Promise<{ content: string; cache: string; previewCache: string; built: BuildResult; preview: BuildResult }> | undefined;
 
 /** The fixture built once as of `before2031` (kept in `cache`), and previewed: shared by the suites below. */
 function fixtureBuilds() {
@@ -34,14 +34,15 @@ function fixtureBuilds() {
     const content = copyFixture("hugo-rules");
     await writeImage(path.join(content, "_data/authors/ana.png"), 200, 200, 5);
     const cache = temporaryDir("blog-hugo-rules-cache-");
+    const previewCache = temporaryDir("blog-hugo-rules-preview-");
     const env = { BLOG_NOW: before2031, BLOG_BUILD_CACHE: cache, BLOG_SEARCH: "0" };
     const [built, preview] = await Promise.all([
       buildSite(content, { env }),
-      buildSite(content, { env: { ...env, BLOG_PREVIEW: "1", BLOG_BUILD_CACHE: temporaryDir("blog-hugo-rules-preview-") } }),
+      buildSite(content, { env: { ...env, BLOG_PREVIEW: "1", BLOG_BUILD_CACHE: previewCache } }),
     ]);
     assert.equal(built.exitCode, 0, built.log);
     assert.equal(preview.exitCode, 0, preview.log);
-    return { content, cache, built, preview };
+    return { content, cache, previewCache, built, preview };
   })();
   return builds;
 }
@@ -53,11 +54,12 @@ function fixtureBuilds() {
 describe("Hugo's publication rules, build options and front matter", () => {
   let content: string;
   let cache: string;
+  let previewCache: string;
   let built: BuildResult;
   let preview: BuildResult;
 
   before(async () => {
-    ({ content, cache, built, preview } = await fixtureBuilds());
+    ({ content, cache, previewCache, built, preview } = await fixtureBuilds());
   });
 
   it("leaves posts not yet due and posts expired out of every page, list, feed and the sitemap", () => {
@@ -86,6 +88,15 @@ describe("Hugo's publication rules, build options and front matter", () => {
     const others = [...loadPage(built.outputDir, "/posts/solo/").querySelectorAll(".post-translations a")].map((link) => link.getAttribute("href"));
     assert.deepEqual(others, ["/zh-cn/posts/solo/"]);
     assert.match(built.log, /posts\/_index\.md:3: `cascade` is not applied/);
+  });
+
+  it("dates the home page in the sitemap by its newest post, not by the first of its weight order", () => {
+    const xml = fs.readFileSync(outputFile(built.outputDir, "/sitemap.xml"), "utf8");
+    const home = /<loc>https:\/\/example\.org\/<\/loc>\s*<lastmod>([^<]+)<\/lastmod>/.exec(xml)?.[1];
+    const shown = [...loadPage(built.outputDir, "/").querySelectorAll(".post-card time[datetime]")].map((time) => Date.parse(time.getAttribute("datetime")!));
+    assert.ok(home && shown.length > 2, xml.slice(0, 400));
+    assert.notEqual(Date.parse(home), shown[0], "the first card is the pinned post, an older one");
+    assert.equal(Date.parse(home), Math.max(...shown));
   });
 
   it("says how many posts it left out and when the site changes next", () => {
@@ -123,6 +134,10 @@ describe("Hugo's publication rules, build options and front matter", () => {
     const earlier = await buildSite(content, { env: { BLOG_NOW: before2031, BLOG_BUILD_CACHE: cache, BLOG_SEARCH: "0" } });
     assert.match(earlier.log, /changes the site at 2031-06-01T00:00:00\.000Z: building the site again/);
     assert.ok(!pageExists(earlier.outputDir, "/posts/scheduled/"));
+    // The preview's marks change with the clock too: its kept copy is not put back once a post is due.
+    const laterPreview = await buildSite(content, { env: { BLOG_NOW: july2031, BLOG_BUILD_CACHE: previewCache, BLOG_SEARCH: "0", BLOG_PREVIEW: "1" } });
+    assert.doesNotMatch(laterPreview.log, /restored from the build cache/);
+    assert.equal(loadPage(laterPreview.outputDir, "/posts/scheduled/").querySelector(".post-header .draft-badge"), null);
   });
 
   it("follows `build`: list never, list local, render never (also as `_build: { render: false }`), render link", () => {
