@@ -198,7 +198,14 @@ export function buildSiteIndex(
     }
     pages.push(page);
     const existing = byUrl[page.url];
-    if (existing) {
+    // Only pages that are written can collide: one without a page (external, `render: never`/`link`) keeps its URL
+    // for lookups unless a written page has it.
+    if (existing && !(existing.hasPage && page.hasPage)) {
+      if (page.hasPage) {
+        byUrl[page.url] = page;
+        fileOfUrl.set(page.url, item.inputPath);
+      }
+    } else if (existing) {
       errors.push(
         new AuthorError(
           { file: item.inputPath, line: 1 },
@@ -208,7 +215,7 @@ export function buildSiteIndex(
       );
     } else {
       byUrl[page.url] = page;
-      fileOfUrl.set(page.url, item.inputPath);
+      if (page.hasPage) fileOfUrl.set(page.url, item.inputPath);
     }
   }
 
@@ -568,11 +575,11 @@ function collectAliases(items: CollectionItem<Partial<ContentData>>[], byUrl: Re
   const seen = new Map<string, Post>();
   for (const item of items) {
     const target = item.data.post;
-    if (!target || target.kind === "section" || target.externalUrl || !byUrl[target.url]) continue;
+    if (!target || !target.hasPage || byUrl[target.url] !== target) continue;
     for (const alias of target.aliases) {
       const resolved = new URL(alias, `https://site.invalid${target.url}../`).pathname;
       const url = /\.html?$/.test(resolved) || resolved.endsWith("/") ? resolved : `${resolved}/`;
-      const taken = byUrl[url] ?? seen.get(url);
+      const taken = (byUrl[url]?.hasPage ? byUrl[url] : undefined) ?? seen.get(url);
       const own = generated.get(decodeURI(url)) ?? generated.get(url);
       if (taken || own) {
         errors.push(

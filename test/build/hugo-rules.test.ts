@@ -279,6 +279,9 @@ describe("mistakes in Hugo's front matter and the furniture", () => {
         "posts/three/index.md": post("authors: [nobody]"),
         "posts/four/index.md": post("url: /tags/"),
         "posts/five/index.md": post("aliases: [/archive/]"),
+        // A page that is not written takes no URL from one that is.
+        "posts/six/index.md": post("url: /kept/\nbuild: { render: never }"),
+        "posts/seven/index.md": post("url: /kept/"),
       }),
       { env: { BLOG_SEARCH: "0" } },
     );
@@ -287,5 +290,6 @@ describe("mistakes in Hugo's front matter and the furniture", () => {
     assert.match(build.log, /posts\/three\/index\.md:1: The author "nobody" in `authors` has no file _data\/authors\/nobody\.json/);
     assert.match(build.log, /posts\/four\/index\.md:1: This page has the URL \/tags\/, which is the page of all tags\. Give it another `url`/);
     assert.match(build.log, /posts\/five\/index\.md:1: The alias \/archive\/ is the URL of the site's archive\. Remove it from `aliases`/);
+    assert.doesNotMatch(build.log, /\/kept\//);
   });
 });
