@@ -44,9 +44,11 @@ export function absoluteUrl(url: string, settings: SiteSettings): string {
   return new URL(url.replace(/^\//, ""), settings.baseURL).href;
 }
 
-/** schema.org BlogPosting for a post, safe to place inside a <script> element. */
-export function blogPostingJsonLd(post: Post, settings: SiteSettings, authors: AuthorCard[] = []): string {
-  const people = authors.length > 0 ? authors : settings.author.name ? [settings.author] : [];
+/**
+ * schema.org BlogPosting for a post, safe to place inside a <script> element. `people` is the post's byline (the
+ * site's author when it names none): a post whose named authors are unknown credits nobody rather than the site's.
+ */
+export function blogPostingJsonLd(post: Post, settings: SiteSettings, people: AuthorCard[] = []): string {
   const person = ({ name, url }: { name: string; url?: string | undefined }) => ({ "@type": "Person", name, url });
   const url = absoluteUrl(post.url, settings);
   const data = {

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import { AuthorError } from "../errors.ts";
 import { publish, responsiveImage, type ResponsiveImage } from "../render/images.ts";
 import { authorsFolder, imageFinder, loadAuthors, type AuthorProfile } from "../source/authors.ts";
@@ -26,11 +27,18 @@ export async function prepareAuthors(contentDir: string, staticDir: string, sett
   const card = async (profile: AuthorProfile, fromFile: string): Promise<AuthorCard> => {
     const { image, ...rest } = profile;
     if (!image) return { ...rest, avatar: undefined, page: undefined };
-    const file = profile.id === "" ? findImage(image) : image;
+    // An author's file was read when it last changed; its picture may have gone since (under the dev server).
+    const file = profile.id === "" ? findImage(image) : fs.existsSync(image) ? image : undefined;
+    const settingName = profile.id === "" ? `"author.image" in ${siteSettingsFile}` : `"image" in ${authorsFolder}/${profile.id}.json`;
     if (!file) {
-      throw new AuthorError({ file: fromFile }, `The author's picture "${image}" is in neither the content folder nor static/`, `Put the picture there, or correct "author.image" in ${siteSettingsFile}`);
+      throw new AuthorError({ file: fromFile }, `The author's picture "${image}" is in neither the content folder nor static/`, `Put the picture there, or correct ${settingName}`);
     }
-    const encoded = await responsiveImage(file, "avatar");
+    let encoded: Awaited<ReturnType<typeof responsiveImage>>;
+    try {
+      encoded = await responsiveImage(file, "avatar");
+    } catch (error) {
+      throw new AuthorError({ file: fromFile }, `The author's picture "${image}" could not be read as an image (${(error as Error).message})`, `Save it again as JPEG, PNG, WebP or AVIF, or correct ${settingName}`);
+    }
     publish(encoded.files);
     return { ...rest, avatar: encoded.image, page: undefined };
   };

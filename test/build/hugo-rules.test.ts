@@ -224,6 +224,8 @@ describe("Blowfish's page furniture", () => {
     const page = loadPage(built.outputDir, "/authors/ana/");
     assert.equal(text(page.querySelector("h1")), "Ana Lima");
     assert.equal(text(page.querySelector(".author-bio")), "Writes about machine learning.");
+    const website = page.querySelector('.author-links a[href="https://ana.example/"]');
+    assert.equal(website?.getAttribute("aria-label"), "Ana Lima's website");
     assert.deepEqual(cardTitles(built.outputDir, "/authors/ana/"), ['Alpha & "Omega" <test>']);
     const index = [...loadPage(built.outputDir, "/authors/").querySelectorAll(".term-index a")].map((link) => [text(link), link.getAttribute("href")]);
     assert.deepEqual(index, [["Ana Lima", "/authors/ana/"]]);
@@ -231,7 +233,7 @@ describe("Blowfish's page furniture", () => {
 
   it("writes share links whose addresses carry the post's URL and title, escaped", () => {
     const links = [...loadPage(built.outputDir, "/posts/alpha/").querySelectorAll(".share-links a")];
-    assert.deepEqual(links.map((link) => link.getAttribute("aria-label")), ["Share on X", "Share by email", "Share on Weibo"]);
+    assert.deepEqual(links.map((link) => link.getAttribute("aria-label")), ["Share on X (opens in a new tab)", "Share by email", "Share on Weibo (opens in a new tab)"]);
     const title = 'Alpha & "Omega" <test>';
     const url = "https://example.org/posts/alpha/";
     const x = new URL(links[0]!.getAttribute("href")!);
@@ -291,5 +293,18 @@ describe("mistakes in Hugo's front matter and the furniture", () => {
     assert.match(build.log, /posts\/four\/index\.md:1: This page has the URL \/tags\/, which is the page of all tags\. Give it another `url`/);
     assert.match(build.log, /posts\/five\/index\.md:1: The alias \/archive\/ is the URL of the site's archive\. Remove it from `aliases`/);
     assert.doesNotMatch(build.log, /\/kept\//);
+  });
+
+  it("names an author's picture that is no image, and the file to correct", async () => {
+    const build = await buildSite(
+      makeContent({
+        "_data/authors/bo.json": JSON.stringify({ name: "Bo", image: "_data/authors/bo.png" }),
+        "_data/authors/bo.png": "not a picture",
+        "posts/one/index.md": "---\ntitle: One\ndate: 2020-01-01\nauthors: [bo]\n---\n\nText.\n",
+      }),
+      { env: { BLOG_SEARCH: "0" } },
+    );
+    assert.notEqual(build.exitCode, 0);
+    assert.match(build.log, /_data\/authors\/bo\.json: The author's picture "[^"]*bo\.png" could not be read as an image .*Save it again as JPEG, PNG, WebP or AVIF, or correct "image" in _data\/authors\/bo\.json/);
   });
 });

@@ -1,10 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { blogPostingJsonLd } from "../../../lib/output/filters-plugin.ts";
 import type { Post } from "../../../lib/site/post.ts";
 import { relatedPosts } from "../../../lib/site/related-posts.ts";
 import { shareLinks } from "../../../lib/site/share-links.ts";
 import { buildTaxonomy, taxonomyNames } from "../../../lib/site/taxonomies.ts";
 import { sharingNetworks } from "../../../lib/source/article-defaults.ts";
+import { loadSiteSettings } from "../../../lib/source/site-settings.ts";
+import { makeContent } from "../../helpers/site.ts";
 
 function post(url: string, date: string, terms: Partial<Pick<Post, "tags" | "categories" | "series" | "authors">>): Post {
   return { url, href: url, date: new Date(date), tags: [], categories: [], authors: [], series: undefined, showRelatedContent: true, ...terms } as unknown as Post;
@@ -67,5 +70,16 @@ describe("share links", () => {
     }
     assert.equal(links.find((link) => link.network === "twitter")?.name, "X");
     assert.equal(shareLinks(["weibo"], url, title, "zh-CN")[0]?.name, "微博");
+  });
+});
+
+describe("the post's structured data", () => {
+  const settings = loadSiteSettings(makeContent({ "_data/site.json": JSON.stringify({ baseURL: "https://example.org/", author: { name: "Site Owner" } }) }));
+  const written = { ...post("/a/", "2030-06-01", {}), title: "A", summary: "", lang: "en", keywords: [], wordCount: 3 } as Post;
+
+  it("credits the byline it is given, and never the site's author in place of a post's unknown authors", () => {
+    const author = (people: Parameters<typeof blogPostingJsonLd>[2]) => (JSON.parse(blogPostingJsonLd({ ...written, authors: ["nobody"] }, settings, people)) as { author?: unknown }).author;
+    assert.deepEqual(author([{ id: "ana", name: "Ana", url: "https://ana.example/" } as never]), { "@type": "Person", name: "Ana", url: "https://ana.example/" });
+    assert.equal(author([]), undefined);
   });
 });
