@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 
 /**
@@ -18,6 +19,14 @@ export interface BuildEnvironment {
   devServer: boolean;
   /** A process that stays and rebuilds (the dev server, `--watch`): search indexes in the background. */
   watching: boolean;
+  /**
+   * The Hugo site around the content folder (its parent): its configuration, `data/` and `static/` are read when
+   * it has them. `siteStaticDir` is its `static/`, published at the site's root, unless that is the generator's own.
+   */
+  siteRoot: string;
+  siteStaticDir: string | undefined;
+  /** Hugo's environment, which picks `config/<environment>/`: HUGO_ENVIRONMENT, else "development" for the dev server and "production" for builds. */
+  hugoEnvironment: string;
   /** Drafts are built, marked, and content errors shown on their pages: the dev server, or BLOG_PREVIEW=1. */
   preview: boolean;
   /** False for `npm run build -- --no-search` (BLOG_SEARCH=0). */
@@ -44,9 +53,14 @@ export function buildEnvironment(env: NodeJS.ProcessEnv = process.env, argv: rea
   const runMode = env.ELEVENTY_RUN_MODE ?? "";
   const watching = runMode === "serve" || runMode === "watch";
   const pageCacheDir = path.resolve(env.BLOG_BUILD_CACHE ?? path.join(projectDir, ".cache", "pages"));
+  const siteRoot = path.dirname(contentDir);
+  const siteStatic = path.join(siteRoot, "static");
   return {
     contentDir,
     staticDir,
+    siteRoot,
+    siteStaticDir: siteStatic !== staticDir && fs.existsSync(siteStatic) ? siteStatic : undefined,
+    hugoEnvironment: env.HUGO_ENVIRONMENT || (runMode === "serve" ? "development" : "production"),
     eleventy: {
       input: eleventyPath(contentDir),
       // Eleventy reads the includes folder relative to the input folder.

@@ -24,6 +24,7 @@ import { OutputFolders } from "../lib/output/output-folders.ts";
 import { publicationSchedule } from "../lib/output/publication-schedule.ts";
 import { missingFromSite } from "../lib/output/site-completeness.ts";
 import { loadSiteSettings } from "../lib/source/site-settings.ts";
+import { siteRootInputs } from "../lib/source/site-root.ts";
 
 export interface BuildOptions {
   quiet?: boolean;
@@ -79,7 +80,7 @@ export async function buildSite(outputDir: string, options: BuildOptions = {}): 
 async function buildInto(folders: OutputFolders, environment: ReturnType<typeof buildEnvironment>, quiet: boolean, note: (message: string) => void): Promise<number> {
   const { contentDir, search, preview } = environment;
   const cache = new FolderCache(environment.siteCacheDir);
-  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview });
+  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview, hugoEnvironment: environment.hugoEnvironment }, siteRootInputs(environment.siteRoot, environment.hugoEnvironment));
   const refused = (reason: string) => note(`The kept copy of the last build is not whole (${reason}): building the site again.`);
   let kept: ReturnType<FolderCache["restore"]> = false;
   try {
@@ -93,7 +94,7 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
     folders.discard();
   }
   if (kept) {
-    const missing = missingFromSite(folders.next, loadSiteSettings(contentDir), { search });
+    const missing = missingFromSite(folders.next, loadSiteSettings(contentDir, environment.hugoEnvironment), { search });
     if (missing.length === 0) {
       for (const warnings of kept.notes) console.warn(warnings);
       folders.publish();
@@ -112,14 +113,14 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
   const warnings = takeWarnings();
   const written = templates.map((template) => template.outputPath).filter((file): file is string => typeof file === "string");
-  const missing = missingFromSite(folders.next, loadSiteSettings(contentDir), { search, written });
+  const missing = missingFromSite(folders.next, loadSiteSettings(contentDir, environment.hugoEnvironment), { search, written });
   if (missing.length > 0) {
     throw new Error(`The build finished without ${describeMissing(missing)}; nothing was published. Run the build again; if this repeats, report it`);
   }
   const listed = warnings.length > 0 ? [formatWarnings(warnings)] : [];
   for (const text of listed) console.warn(text);
   // Said again by a build that puts this one back, which it does only until the next scheduled change.
-  const schedule = preview ? undefined : publicationSchedule.summary(loadSiteSettings(contentDir).timeZone);
+  const schedule = preview ? undefined : publicationSchedule.summary(loadSiteSettings(contentDir, environment.hugoEnvironment).timeZone);
   cache.store(fingerprint, folders.next, schedule ? [...listed, schedule] : listed, publicationSchedule.validity());
   folders.publish();
   return 0;

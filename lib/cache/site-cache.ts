@@ -17,7 +17,7 @@ const generatorInputs = ["layouts", "lib", "shortcodes", "static", "eleventy.con
  * file changes its time), of the generator's own files (their text too: they are few and small) and of the
  * build's switches that change what it writes (search index, preview).
  */
-export function siteFingerprint(contentDir: string, generatorRoot: string, switches: Record<string, boolean> = {}): string {
+export function siteFingerprint(contentDir: string, generatorRoot: string, switches: Record<string, boolean | string> = {}, siteInputs: readonly string[] = []): string {
   const hash = crypto.createHash("sha256");
   hash.update(JSON.stringify(switches));
   const add = (root: string, label: string, withText: boolean) => {
@@ -30,6 +30,8 @@ export function siteFingerprint(contentDir: string, generatorRoot: string, switc
     }
   };
   add(contentDir, "content", false);
+  // A Hugo site's configuration, data and static files beside the content folder (lib/source/site-root.ts).
+  for (const input of siteInputs) add(input, `site:${input}`, false);
   for (const input of generatorInputs) add(path.join(generatorRoot, input), input, input !== "static");
   return hash.digest("hex");
 }

@@ -1,7 +1,7 @@
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { listings } from "./incremental.ts";
 
-type PageData = Record<string, unknown> & { layout: string; permalink: string | ((data: Record<string, unknown>) => string) };
+type PageData = Record<string, unknown> & { layout: string; permalink: string | ((data: Record<string, unknown>) => string | false) };
 
 const registered = new WeakSet<EleventyConfig>();
 const alwaysRefreshed = new Set<string>();
@@ -57,14 +57,18 @@ export function generatedPagesPlugin(eleventyConfig: EleventyConfig): void {
   page("root-redirect", { layout: "redirect.njk", ...eachOf("site.rootRedirects", "alias"), permalink: urlOf("alias") });
   page("sitemaps", { layout: "sitemap.njk", ...eachOf("site.sitemaps", "sitemap"), permalink: urlOf("sitemap") });
   page("sitemap-index", { layout: "sitemap-index.njk", ...eachOf("site.sitemapIndexes", "sitemapIndex"), permalink: urlOf("sitemapIndex") });
-  page("robots", { layout: "robots.njk", permalink: "/robots.txt" });
+  // Hugo's enableRobotsTXT: `"robotsTxt": false` writes none.
+  page("robots", { layout: "robots.njk", permalink: (data) => ((data.site as { robotsTxt: boolean }).robotsTxt ? "/robots.txt" : false) });
   perLanguage("feed-atom", "feeds/atom.njk", (here) => here.urls.atom, { alwaysRefresh: true, feeds: true });
   perLanguage("feed-json", "feeds/json.njk", (here) => here.urls.json, { alwaysRefresh: true, feeds: true });
+  // Hugo's RSS feeds, where a migrated site's readers subscribed: each home's, section's and term's index.xml. They
+  // show only what lists show of a post, so they follow listing changes like the lists.
+  page("feeds-rss", { layout: "feeds/rss.njk", ...eachOf("site.rssFeeds", "feed"), ...langOf("feed", (feed) => feed.lang), permalink: urlOf("feed") });
 }
 
 interface LanguageUrls {
   home: string;
-  urls: { archive: string; search: string; notFound: string; atom: string; json: string; sitemap: string };
+  urls: { archive: string; search: string; notFound: string; atom: string; json: string; rss: string; sitemap: string };
 }
 
 interface LanguagePageOptions {

@@ -13,12 +13,15 @@ export function missingFromSite(folder: string, settings: SiteSettings, options:
   const missing: string[] = [];
   const has = (relative: string) => fs.statSync(path.join(folder, relative), { throwIfNoEntry: false })?.isFile() ?? false;
   const languages = settings.multilingual ? siteLanguages(settings) : siteLanguages(settings).slice(0, 1);
-  const feeds = languages.flatMap((language) => [languageUrls(language).atom, languageUrls(language).json].map((url) => url.slice(1)));
-  for (const fixed of ["index.html", "404.html", "sitemap.xml", "robots.txt", ...feeds]) {
+  const feeds = languages.flatMap((language) => {
+    const urls = languageUrls(language, settings.sitemapFile);
+    return [urls.atom, urls.json, urls.rss].map((url) => url.slice(1));
+  });
+  for (const fixed of ["index.html", "404.html", settings.sitemapFile, ...(settings.robotsTxt ? ["robots.txt"] : []), ...feeds]) {
     if (!has(fixed)) missing.push(fixed);
   }
   // A multilingual site's sitemap is an index of one sitemap per language: each is read in turn.
-  const sitemaps = ["sitemap.xml"];
+  const sitemaps = [settings.sitemapFile];
   for (const sitemap of sitemaps) {
     if (!has(sitemap)) continue;
     for (const page of sitemapPages(fs.readFileSync(path.join(folder, sitemap), "utf8"), settings)) {

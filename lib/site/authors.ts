@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import path from "node:path";
 import { AuthorError } from "../errors.ts";
 import { publish, responsiveImage, type ResponsiveImage } from "../render/images.ts";
 import { authorsFolder, imageFinder, loadAuthors, type AuthorProfile } from "../source/authors.ts";
@@ -29,7 +30,8 @@ export async function prepareAuthors(contentDir: string, staticDir: string, sett
     if (!image) return { ...rest, avatar: undefined, page: undefined };
     // An author's file was read when it last changed; its picture may have gone since (under the dev server).
     const file = profile.id === "" ? findImage(image) : fs.existsSync(image) ? image : undefined;
-    const settingName = profile.id === "" ? `"author.image" in ${siteSettingsFile}` : `"image" in ${authorsFolder}/${profile.id}.json`;
+    const shownFile = (written: string) => path.relative(written.startsWith(contentDir) ? contentDir : path.dirname(contentDir), written);
+    const settingName = profile.id === "" ? `"author.image" in the settings` : `"image" in ${shownFile(profile.file ?? `${authorsFolder}/${profile.id}.json`)}`;
     if (!file) {
       throw new AuthorError({ file: fromFile }, `The author's picture "${image}" is in neither the content folder nor static/`, `Put the picture there, or correct ${settingName}`);
     }
@@ -43,7 +45,7 @@ export async function prepareAuthors(contentDir: string, staticDir: string, sett
     return { ...rest, avatar: encoded.image, page: undefined };
   };
   const byId = new Map<string, AuthorCard>();
-  for (const [id, profile] of loadAuthors(contentDir, staticDir)) byId.set(id, await card(profile, `${contentDir}/${authorsFolder}/${id}.json`));
+  for (const [id, profile] of loadAuthors(contentDir, staticDir)) byId.set(id, await card(profile, profile.file ?? `${contentDir}/${authorsFolder}/${id}.json`));
   const site = settings.author.name ? await card(settings.author, `${contentDir}/${siteSettingsFile}`) : undefined;
   return { site, byId };
 }

@@ -11,7 +11,8 @@ import { tolerates } from "../source/tolerance.ts";
 import type { CollectionItem } from "../types/eleventy.ts";
 import type { AuthorCard, SiteAuthors } from "./authors.ts";
 import type { Post } from "./post.ts";
-import { relatedPosts } from "./related-posts.ts";
+import { resolveMenus, type MenuItem } from "./menus.ts";
+import { defaultRelated, relatedPosts, type RelatedRules } from "./related-posts.ts";
 import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
 import { siteLanguages } from "../source/post-model.ts";
 import type { SiteLanguage } from "../source/site-languages.ts";
@@ -112,11 +113,36 @@ export interface LanguageIndex {
   listPages: ListPage[];
   archive: Array<{ year: string; posts: Post[] }>;
   /** Where its generated pages are. */
-  urls: { archive: string; search: string; notFound: string; atom: string; json: string; sitemap: string };
+  urls: { archive: string; search: string; notFound: string; atom: string; json: string; rss: string; sitemap: string };
+  /** Hugo's RSS feeds: its home's, then each list's (posts, sections, terms). */
+  rssFeeds: RssFeed[];
+  /** The RSS feed of each page of its home and lists, by the page's URL. */
+  rssFeedOf: Record<string, RssFeed>;
   sitemap: Array<{ url: string; lastmod: Date | undefined }>;
   /** Related posts of its posts that show them. */
   related: Record<string, Post[]>;
   breadcrumbs: Record<string, Array<{ title: string; url: string }>>;
+  /** Its menus (`main`, `footer`…), each entry's link resolved. */
+  menus: Record<string, MenuItem[]>;
+}
+
+/**
+ * One of Hugo's RSS 2.0 feeds, at `<list>/index.xml`: a list's posts with a link, newest first by date (Hugo's RSS
+ * order, not weight), at most `rssLimit` of them. Dates are RFC 822 in the language's time zone, as Hugo writes them.
+ */
+export interface RssFeed {
+  /** Where the feed is: "/posts/index.xml". */
+  url: string;
+  /** The list page it is the feed of: "/posts/". */
+  link: string;
+  title: string;
+  description: string;
+  lang: string;
+  items: Post[];
+  /** Each item's pubDate, in the order of `items`. */
+  pubDates: string[];
+  /** The newest item's date (not the build's), so a build of the same content writes the same feed. */
+  lastBuildDate: string | undefined;
 }
 
 /**
@@ -154,6 +180,9 @@ export interface SiteIndex {
   /** One sitemap per language (one in all for a site of one language), and the index of them when there are several. */
   sitemaps: Array<{ url: string; lang: string; entries: LanguageIndex["sitemap"] }>;
   sitemapIndexes: Array<{ url: string; sitemaps: string[] }>;
+  /** Every language's RSS feeds, and the feed of each home and list page by its URL. */
+  rssFeeds: RssFeed[];
+  rssFeedOf: Record<string, RssFeed>;
   /** Output of the shortcode calls that needed the other pages, by input path, in call order. */
   siteCallOutputs: Record<string, string[]>;
   /** What the content of every page needs from the Content-Security-Policy. */
@@ -243,11 +272,11 @@ export function buildSiteIndex(
       ? allPosts.filter((post) => post.lang === language.code)
       : allPosts.filter((post) => post.isDefaultLanguage || !translations[post.url]?.some((other) => other.isDefaultLanguage));
     const sitemapPages = settings.multilingual ? pages.filter((page) => page.lang === language.code) : pages;
-    return buildLanguage(language, posts, sitemapPages, sections, authors, settings.article.relatedContentLimit);
+    return buildLanguage(language, posts, sitemapPages, sections, authors, settings.article.relatedContentLimit, settings);
   });
   const byLanguage: Record<string, LanguageIndex> = Object.create(null);
   for (const index of languages) byLanguage[index.language.code] = index;
-  const generated = generatedPages(languages);
+  const generated = generatedPages(languages, settings.sitemapFile);
   for (const [url, file] of fileOfUrl) {
     const taken = generated.get(url);
     if (taken) errors.push(new AuthorError({ file, line: 1 }, `This page has the URL ${url}, which is ${taken}`, "Give it another `url` (or `slug`) in its front matter"));
@@ -256,6 +285,19 @@ export function buildSiteIndex(
   const aliases = collectAliases(items, byUrl, generated, errors);
 
   const refs = refIndex(pages);
+  // Each language's menus, their pageRefs resolved to its pages (the settings' files named for a missing one).
+  const siteUrls = new Set(generated.keys());
+  const settingsFiles = settings.sourceFiles;
+  for (const index of languages) {
+    const { language } = index;
+    const pageUrl = (ref: string): string | undefined => {
+      const key = ref.trim().replace(/^\.?\/+|\/+$/g, "").toLowerCase();
+      const found = refs.get(key) ?? refs.get(`name:${key}`);
+      const page = found?.find((post) => post.lang === language.code) ?? (found?.length === 1 ? found[0] : undefined) ?? byUrl[`${language.prefix}/${key}/`] ?? byUrl[`/${key}/`];
+      return page?.hasPage ? page.url : undefined;
+    };
+    index.menus = resolveMenus(language, { pageUrl, siteUrls }, settingsFiles, { errors, warnings }, !settings.strict);
+  }
   const site: SiteLookup = {
     findPost: (url) => byUrl[url],
     whyMissing: (url) => {
@@ -294,8 +336,10 @@ export function buildSiteIndex(
     rootRedirects: languages[0]!.home === "/" ? [] : [{ url: "/", target: { url: languages[0]!.home, lang: languages[0]!.language.code, title: languages[0]!.language.title } }],
     sitemaps: settings.multilingual
       ? languages.map((index) => ({ url: index.urls.sitemap, lang: index.language.code, entries: index.sitemap }))
-      : [{ url: "/sitemap.xml", lang: languages[0]!.language.code, entries: languages[0]!.sitemap }],
-    sitemapIndexes: settings.multilingual ? [{ url: "/sitemap.xml", sitemaps: languages.map((index) => index.urls.sitemap) }] : [],
+      : [{ url: `/${settings.sitemapFile}`, lang: languages[0]!.language.code, entries: languages[0]!.sitemap }],
+    sitemapIndexes: settings.multilingual ? [{ url: `/${settings.sitemapFile}`, sitemaps: languages.map((index) => index.urls.sitemap) }] : [],
+    rssFeeds: languages.flatMap((index) => index.rssFeeds),
+    rssFeedOf: Object.assign(Object.create(null), ...languages.map((index) => index.rssFeedOf)),
     siteCallOutputs,
     contentPolicy: mergeNeeds(items.map((item) => (item.url ? item.data.policy : undefined))),
     errors,
@@ -311,9 +355,17 @@ function buildLanguage(
   sections: Record<string, Section>,
   authors: SiteAuthors,
   relatedLimit: number,
+  settings: Pick<SiteSettings, "rssLimit" | "sitemapFile" | "related">,
 ): LanguageIndex {
   const { prefix, code: lang } = language;
   const home = `${prefix}/`;
+  const rssFeeds: RssFeed[] = [];
+  const rssFeedOf: Record<string, RssFeed> = Object.create(null);
+  const addFeed = (link: string, title: string, description: string, list: readonly Post[], pageUrls: readonly string[]) => {
+    const feed = rssFeed(language, link, title, description, list, settings.rssLimit);
+    rssFeeds.push(feed);
+    for (const url of pageUrls) rssFeedOf[url] = feed;
+  };
   // Hugo's `build.list`: "always" is in every list, "local" only in its section's, "never" in none.
   const posts = allPosts.filter((post) => post.build.list === "always").sort(hugoOrder);
   const sectionPosts = allPosts.filter((post) => post.build.list !== "never").sort(hugoOrder);
@@ -341,6 +393,7 @@ function buildLanguage(
     const totalPages = Math.max(1, Math.ceil(list.length / size));
     const pageUrls = Array.from({ length: totalPages }, (_, i) => (i === 0 ? url : `${url}page/${i + 1}/`));
     const lastmod = lastChanged(list);
+    addFeed(url, base.title, base.description, list, pageUrls);
     for (let i = 0; i < totalPages; i++) {
       // Frozen, so each paginated page shares it rather than getting a deep copy (see lib/output/content-plugin.ts).
       listPages.push(Object.freeze({
@@ -358,6 +411,8 @@ function buildLanguage(
     }
   };
 
+  // The home's feed holds the posts its list shows (Hugo's: the site's regular pages).
+  addFeed(home, language.title, language.description, posts, [home]);
   const postsUrl = `${prefix}/posts/`;
   const postsSection = sections[postsUrl];
   paginate(
@@ -399,7 +454,7 @@ function buildLanguage(
     archive.at(-1)!.posts.push(post);
   }
 
-  const urls = languageUrls(language);
+  const urls = languageUrls(language, settings.sitemapFile);
   const sitemap: LanguageIndex["sitemap"] = [
     { url: home, lastmod: lastChanged(posts) },
     // The pages written and listed (Hugo leaves `list: never` and `local` pages out of its sitemap too).
@@ -409,18 +464,47 @@ function buildLanguage(
     { url: urls.archive, lastmod: undefined },
   ];
   const withPages = allPosts.filter((post) => post.hasPage);
-  const related = relatedPosts(withPages, taxonomies, relatedLimit);
+  const related = relatedPosts(withPages, taxonomies, relatedLimit, relatedRules(settings));
   const breadcrumbs = breadcrumbsOf(withPages, language, home, listPages, sections);
-  return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, sitemap, related, breadcrumbs };
+  return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, rssFeeds, rssFeedOf, sitemap, related, breadcrumbs, menus: {} };
+}
+
+/**
+ * A list's RSS feed as Hugo's built-in template makes it: titled "<list> on <site>" (the site's title alone for its
+ * home), its posts with a link (a page or an `externalUrl`; published only, as the preview lists drafts), newest
+ * first, at most `limit` of them (-1: all).
+ */
+function rssFeed(language: SiteLanguage, link: string, listTitle: string, description: string, list: readonly Post[], limit: number): RssFeed {
+  const site = language.title;
+  const ownTitle = listTitle === site ? "" : listTitle;
+  const linked = list.filter((post) => post.href !== "" && !post.unpublished).sort(newestFirst);
+  const items = limit >= 1 ? linked.slice(0, limit) : linked;
+  const pubDates = items.map((post) => rfc822(post.date, language.timeZone));
+  return Object.freeze({
+    url: `${link}index.xml`,
+    link,
+    title: ownTitle ? `${ownTitle} on ${site}` : site,
+    description: description || (ownTitle ? `Recent content in ${ownTitle} on ${site}` : `Recent content on ${site}`),
+    lang: language.code,
+    items,
+    pubDates,
+    lastBuildDate: pubDates[0],
+  });
+}
+
+/** RSS's date format (RFC 822/1123, a numeric zone), as Hugo writes it: "Mon, 02 Jan 2006 15:04:05 -0700". */
+function rfc822(date: Date, timeZone: string): string {
+  return DateTime.fromJSDate(date, { zone: timeZone }).setLocale("en-US").toFormat("ccc, dd LLL yyyy HH:mm:ss ZZZ");
 }
 
 /** The URLs of the site's own pages, each with what it is: a post or alias there would take one's place. */
-function generatedPages(languages: LanguageIndex[]): Map<string, string> {
-  const generated = new Map<string, string>();
+function generatedPages(languages: LanguageIndex[], sitemapFile: string): Map<string, string> {
+  const generated = new Map<string, string>([[`/${sitemapFile}`, "the site's sitemap"]]);
   for (const index of languages) {
     const { urls } = index;
     generated.set(index.home, "the home page");
     for (const list of index.listPages) generated.set(list.url, `the list "${list.title}"`);
+    for (const feed of index.rssFeeds) generated.set(feed.url, `the RSS feed of ${feed.link}`);
     for (const taxonomy of index.taxonomyIndexes) generated.set(taxonomy.url, `the page of all ${taxonomy.taxonomy}`);
     for (const [url, name] of [[urls.archive, "archive"], [urls.search, "search page"], [urls.notFound, "404 page"], [urls.atom, "feed"], [urls.json, "feed"], [urls.sitemap, "sitemap"]] as const) {
       generated.set(url, `the site's ${name}`);
@@ -429,8 +513,19 @@ function generatedPages(languages: LanguageIndex[]): Map<string, string> {
   return generated;
 }
 
+/** Hugo's `related` of the settings as scoring rules: its indices that are taxonomies here, with their weights. */
+function relatedRules(settings: Pick<SiteSettings, "related">): RelatedRules {
+  if (!settings.related) return defaultRelated;
+  const weights: RelatedRules["weights"] = {};
+  for (const { name, weight } of settings.related.indices) {
+    const taxonomy = taxonomyNames.find((known) => known === name || known === `${name}s`);
+    if (taxonomy) weights[taxonomy] = weight;
+  }
+  return { weights, threshold: settings.related.threshold, includeNewer: settings.related.includeNewer };
+}
+
 /** Where a language's generated pages are. */
-export function languageUrls(language: SiteLanguage): LanguageIndex["urls"] {
+export function languageUrls(language: SiteLanguage, sitemapFile = "sitemap.xml"): LanguageIndex["urls"] {
   const { prefix } = language;
   return {
     archive: `${prefix}/archive/`,
@@ -439,7 +534,9 @@ export function languageUrls(language: SiteLanguage): LanguageIndex["urls"] {
     notFound: language.isDefault ? "/404.html" : `${prefix}/404.html`,
     atom: `${prefix}/feed.xml`,
     json: `${prefix}/feed.json`,
-    sitemap: language.isDefault && prefix === "" ? `/sitemap-${language.key}.xml` : `${prefix}/sitemap.xml`,
+    // Hugo's RSS feed of the language's home.
+    rss: `${prefix}/index.xml`,
+    sitemap: language.isDefault && prefix === "" ? `/${sitemapFile.replace(/\.xml$/, "")}-${language.key}.xml` : `${prefix}/${sitemapFile}`,
   };
 }
 

@@ -18,6 +18,8 @@ export interface AuthorProfile {
   /** Absolute path of the picture's file. */
   image: string | undefined;
   links: Array<{ network: string; url: string }>;
+  /** The author's file (none for the site's author, who is in the settings). */
+  file?: string;
 }
 
 export const authorsFolder = "_data/authors";
@@ -74,11 +76,15 @@ function isLinkUrl(url: string): boolean {
   return /^(https?:\/\/|mailto:)/i.test(url) && URL.canParse(url);
 }
 
-/** A picture's path as written, looked up in the content folder, then in static/. */
+/**
+ * A picture's path as written, looked up in the content folder, then in the Hugo site's `assets/` (where Blowfish
+ * keeps authors' pictures) and `static/` beside it, then in the generator's static/.
+ */
 export function imageFinder(contentDir: string, staticDir: string): (written: string) => string | undefined {
+  const siteRoot = path.dirname(contentDir);
   return (written) => {
     const relative = written.replace(/^\/+/, "");
-    for (const root of [contentDir, staticDir]) {
+    for (const root of [contentDir, path.join(siteRoot, "assets"), path.join(siteRoot, "static"), staticDir]) {
       const file = path.join(root, relative);
       if (path.relative(root, file).startsWith("..")) continue;
       if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
@@ -89,19 +95,29 @@ export function imageFinder(contentDir: string, staticDir: string): (written: st
 
 const cache = new Map<string, { stamp: string; authors: Map<string, AuthorProfile> }>();
 
-/** Every `_data/authors/<id>.json` of the content folder, by id (lower case); read again when one changes. */
+/**
+ * Every `_data/authors/<id>.json` of the content folder and `data/authors/<id>.json` of the Hugo site around it
+ * (where Blowfish keeps them), by id (lower case; the content folder's wins); read again when one changes.
+ */
 export function loadAuthors(contentDir: string, staticDir: string): Map<string, AuthorProfile> {
-  const folder = path.join(contentDir, authorsFolder);
-  const files = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith(".json")).sort() : [];
-  const stamp = files.map((name) => `${name}:${fs.statSync(path.join(folder, name)).mtimeMs}`).join("|");
-  const cached = cache.get(folder);
+  const folders = [path.join(contentDir, authorsFolder), path.join(path.dirname(contentDir), "data", "authors")];
+  const byId = new Map<string, string>();
+  for (const folder of folders) {
+    const names = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => name.endsWith(".json")).sort() : [];
+    for (const name of names) {
+      const id = name.slice(0, -".json".length).toLowerCase();
+      if (!byId.has(id)) byId.set(id, path.join(folder, name));
+    }
+  }
+  const files = [...byId].sort(([a], [b]) => (a < b ? -1 : 1));
+  const stamp = files.map(([, file]) => `${file}:${fs.statSync(file).mtimeMs}`).join("|");
+  const cached = cache.get(contentDir);
   if (cached && cached.stamp === stamp) return cached.authors;
 
   const authors = new Map<string, AuthorProfile>();
   const findImage = imageFinder(contentDir, staticDir);
-  for (const name of files) {
-    const file = path.join(folder, name);
-    const id = name.slice(0, -".json".length).toLowerCase();
+  for (const [id, file] of files) {
+    const name = path.basename(file);
     let raw: unknown;
     const text = fs.readFileSync(file, "utf8");
     try {
@@ -110,10 +126,10 @@ export function loadAuthors(contentDir: string, staticDir: string): Map<string, 
       throw new AuthorError({ file, ...jsonErrorPlace(text, error) }, `The author's file is not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
     }
     const fail: Fail = (key, expected) => {
-      throw new AuthorError({ file }, key ? `The author's "${key}" must be ${expected}` : `The author's file must hold ${expected}`, `Change ${key ? `"${key}"` : "it"} in ${authorsFolder}/${name}`);
+      throw new AuthorError({ file }, key ? `The author's "${key}" must be ${expected}` : `The author's file must hold ${expected}`, `Change ${key ? `"${key}"` : "it"} in this file (${name})`);
     };
-    authors.set(id, readAuthorProfile(id, raw, fail, findImage));
+    authors.set(id, { ...readAuthorProfile(id, raw, fail, findImage), file });
   }
-  cache.set(folder, { stamp, authors });
+  cache.set(contentDir, { stamp, authors });
   return authors;
 }

@@ -231,7 +231,7 @@ export function describeSource(relativePath: string, settings: SiteSettings): So
 /** The site's languages; settings made by hand (tests) may leave them out: then the one of `language`. */
 export function siteLanguages(settings: SiteSettings): SiteLanguage[] {
   if (settings.languages.length > 0) return settings.languages;
-  return [{ key: settings.language.toLowerCase(), code: settings.language, name: settings.language, title: settings.title, description: settings.description, timeZone: settings.timeZone, dateFormat: undefined, summaryLength: settings.summaryLength, postsPerPage: settings.postsPerPage, homePosts: settings.homePosts, dir: "ltr", weight: 0, isDefault: true, prefix: "" }];
+  return [{ key: settings.language.toLowerCase(), code: settings.language, name: settings.language, title: settings.title, description: settings.description, timeZone: settings.timeZone, dateFormat: undefined, summaryLength: settings.summaryLength, postsPerPage: settings.postsPerPage, homePosts: settings.homePosts, dir: "ltr", weight: 0, isDefault: true, prefix: "", menus: settings.menus, copyright: settings.copyright }];
 }
 
 /** The language of a page's `lang`, or the default one for a translation of a site that declares none. */
@@ -299,6 +299,7 @@ export function readPageMeta(
   const folders = source.kind === "section" ? source.sectionPath : [...source.sectionPath, slugValue];
   const urlPath = [source.urlPrefix.slice(1), ...folders].filter(Boolean).map(sanitizeSegment).join("/");
   const customUrl = get<string>("url");
+  const permalink = source.kind === "section" ? undefined : settings.permalinks?.[source.sectionPath[0]?.toLowerCase() ?? ""];
 
   // Hugo's defaults: the date falls back to the publish date, and the publish date to the date.
   const writtenDate = readDate("date");
@@ -345,8 +346,55 @@ export function readPageMeta(
     showReadingTime: flag("showreadingtime", article.showReadingTime),
     showDate: flag("showdate", article.showDate),
     math: get<boolean | "dollars">("math"),
-    url: customUrl !== undefined ? pageUrl(customUrl, source.urlPrefix) : urlPath === "" ? "/" : `/${urlPath}/`,
+    url:
+      customUrl !== undefined
+        ? pageUrl(customUrl, source.urlPrefix)
+        : permalink !== undefined
+          ? permalinkUrl(permalink, { source, title, slug: get<string>("slug"), date, timeZone: languageOf(settings, source.lang).timeZone })
+          : urlPath === "" ? "/" : `/${urlPath}/`,
   };
+}
+
+/**
+ * Hugo's `permalinks`: a page's URL from its section's pattern ("/:year/:month/:slug/"), tokens as Hugo has them.
+ * Dates are the page's date in its language's time zone; titles are made URL-safe the way Hugo's urlize does.
+ */
+function permalinkUrl(pattern: string, page: { source: SourceInfo; title: string; slug: string | undefined; date: Date; timeZone: string }): string {
+  const { source } = page;
+  const date = DateTime.fromJSDate(page.date, { zone: page.timeZone }).setLocale("en");
+  const fileName = source.fileSlug;
+  const tokens: Record<string, () => string> = {
+    year: () => date.toFormat("yyyy"),
+    month: () => date.toFormat("MM"),
+    monthname: () => date.toFormat("MMMM").toLowerCase(),
+    day: () => date.toFormat("dd"),
+    weekday: () => String(date.weekday % 7),
+    weekdayname: () => date.toFormat("cccc").toLowerCase(),
+    yearday: () => date.toFormat("ooo"),
+    section: () => source.sectionPath[0] ?? "",
+    sections: () => source.sectionPath.join("/"),
+    title: () => urlize(page.title),
+    slug: () => (page.slug !== undefined ? page.slug : urlize(page.title)),
+    filename: () => fileName,
+    contentbasename: () => fileName,
+    slugorfilename: () => page.slug ?? fileName,
+    slugorcontentbasename: () => page.slug ?? fileName,
+  };
+  const expanded = pattern.replace(/:([a-z]+)/g, (whole, name: string) => tokens[name]?.() ?? whole);
+  const path = expanded.split("/").filter(Boolean).map(sanitizeSegment).join("/");
+  const rooted = `${source.urlPrefix}/${path}`;
+  return /\.[a-z0-9]+$/i.test(path) ? rooted : `${rooted}/`;
+}
+
+/** Hugo's urlize of a title: lower case, spaces to hyphens, only letters, digits, `_`, `-` and `.` kept. */
+function urlize(text: string): string {
+  return text
+    .normalize("NFC")
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, "-")
+    .replace(/[^\p{L}\p{M}\p{N}_.-]/gu, "")
+    .replace(/-{2,}/g, "-");
 }
 
 /**

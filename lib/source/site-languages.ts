@@ -1,3 +1,5 @@
+import { readMenus, type Menus } from "./menus.ts";
+
 /**
  * The site's languages, as Hugo has them: `languages` in the site settings, keyed by the code content files use
  * (`index.zh-cn.md` is "zh-cn"), each with its own title, description, time zone, date format and list sizes. The
@@ -25,6 +27,10 @@ export interface SiteLanguage {
   isDefault: boolean;
   /** Put before its site paths: "" at the root, "/zh-cn" under its code. */
   prefix: string;
+  /** Its menus (`main` in the header, `footer` in the footer); the site's when it declares none of its own. */
+  menus: Menus;
+  /** The footer's copyright line; the site's when it has none of its own. */
+  copyright: string | undefined;
 }
 
 export interface LanguageDefaults {
@@ -35,6 +41,9 @@ export interface LanguageDefaults {
   summaryLength: number;
   postsPerPage: number;
   homePosts: number;
+  dateFormat: string | undefined;
+  menus: Menus;
+  copyright: string | undefined;
 }
 
 type Fail = (key: string, expected: string) => never;
@@ -56,7 +65,7 @@ export function readLanguages(raw: Record<string, unknown>, defaults: LanguageDe
     title: defaults.title,
     description: defaults.description,
     timeZone: defaults.timeZone,
-    dateFormat: undefined,
+    dateFormat: defaults.dateFormat,
     summaryLength: defaults.summaryLength,
     postsPerPage: defaults.postsPerPage,
     homePosts: defaults.homePosts,
@@ -64,6 +73,8 @@ export function readLanguages(raw: Record<string, unknown>, defaults: LanguageDe
     weight: 0,
     isDefault: true,
     prefix: "",
+    menus: defaults.menus,
+    copyright: defaults.copyright,
   });
   const declared = raw.languages;
   if (declared === undefined) return { languages: [single()], multilingual: false };
@@ -105,7 +116,7 @@ export function readLanguages(raw: Record<string, unknown>, defaults: LanguageDe
       title: text("title", defaults.title)!,
       description: text("description", defaults.description)!,
       timeZone,
-      dateFormat: text("dateFormat", undefined),
+      dateFormat: text("dateFormat", defaults.dateFormat),
       summaryLength: count("summaryLength"),
       postsPerPage: count("postsPerPage"),
       homePosts: count("homePosts"),
@@ -113,6 +124,8 @@ export function readLanguages(raw: Record<string, unknown>, defaults: LanguageDe
       weight: weight as number,
       isDefault: false,
       prefix: "",
+      menus: entry.menus === undefined ? defaults.menus : readMenus(entry.menus, `${where}.menus`, fail),
+      copyright: text("copyright", defaults.copyright),
       order,
     };
   });

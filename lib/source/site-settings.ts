@@ -4,6 +4,9 @@ import { AuthorError, jsonErrorPlace } from "../errors.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { defaultArticle, readArticleDefaults, type ArticleDefaults } from "./article-defaults.ts";
 import { readAuthorProfile, type AuthorProfile } from "./authors.ts";
+import { hugoConfigFiles, readHugoConfig } from "./hugo-config.ts";
+import { describeHugoSettings, hugoSettings } from "./hugo-settings.ts";
+import { readMenus, type Menus } from "./menus.ts";
 import { readLanguages, type SiteLanguage } from "./site-languages.ts";
 
 export interface SiteSettings {
@@ -52,6 +55,36 @@ export interface SiteSettings {
   missingImages: "error" | "warn";
   /** A post's link to a page or anchor the site does not have stops the build ("error") or only warns ("warn"); when left out, `strict` decides. */
   brokenLinks: "error" | "warn";
+  /** Items in each RSS feed (Hugo's `services.rss.limit`); -1, the default, is all of them, as in Hugo. */
+  rssLimit: number;
+  /** The sitemap's file name (Hugo's `sitemap.filename`). */
+  sitemapFile: string;
+  /** Whether /robots.txt is written (Hugo's `enableRobotsTXT`; on unless set false). */
+  robotsTxt: boolean;
+  /** Menus of the default language (each language has its own: SiteLanguage.menus). */
+  menus: Menus;
+  /** The footer's line (Hugo's `copyright`); the author's name when unset. */
+  copyright: string | undefined;
+  /** luxon format of dates on pages (a Hugo `dateFormat` is converted); undefined: the locale's full date. */
+  dateFormat: string | undefined;
+  /** Blowfish's `footer.showMenu` and `footer.showCopyright`. */
+  footer: { showMenu: boolean; showCopyright: boolean };
+  /**
+   * The colours a page starts in: "auto" follows the reader's system, "light" or "dark" fixes it (Blowfish's
+   * `defaultAppearance` with `autoSwitchAppearance: false`). The reader's own choice with the button always wins.
+   */
+  appearance: "auto" | "light" | "dark";
+  /**
+   * Hugo's `related`: what a shared term of each index (taxonomy) counts for, the least score (0–100 of the
+   * heaviest weight) and whether newer posts count; undefined: Blowfish's weights.
+   */
+  related: { indices: Array<{ name: string; weight: number }>; threshold: number; includeNewer: boolean } | undefined;
+  /** URL patterns per top-level section, Hugo's `permalinks`: { "posts": "/:year/:month/:slug/" }. */
+  permalinks: Record<string, string>;
+  /** What the build read from a Hugo configuration beside the content folder, if there is one. */
+  hugo: { files: string[]; notice: string } | undefined;
+  /** The files these settings were read from (`_data/site.json` first), for messages about what they say. */
+  sourceFiles: string[];
 }
 
 /** The settings of a content folder without `_data/site.json`. */
@@ -76,49 +109,122 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   strict: true,
   missingImages: "error",
   brokenLinks: "error",
+  rssLimit: -1,
+  sitemapFile: "sitemap.xml",
+  robotsTxt: true,
+  menus: {},
+  copyright: undefined,
+  dateFormat: undefined,
+  footer: { showMenu: true, showCopyright: true },
+  appearance: "auto",
+  permalinks: {},
+  related: undefined,
+  hugo: undefined,
+  sourceFiles: [],
 };
 
 export const siteSettingsFile = "_data/site.json";
 
-/** The settings, read once per build (the dev server reads them again for each rebuild). */
-export function siteSettingsPerBuild(eleventyConfig: EleventyConfig, contentDir: string): () => SiteSettings {
+/**
+ * The settings, read once per build (the dev server reads them again for each rebuild); the Hugo configuration's
+ * notice of what it used is printed the first time, and again when the configuration changes.
+ */
+export function siteSettingsPerBuild(eleventyConfig: EleventyConfig, contentDir: string, hugoEnvironment: string): () => SiteSettings {
   let current: SiteSettings | undefined;
+  let told: string | undefined;
   eleventyConfig.on("eleventy.before", () => {
     current = undefined;
   });
-  return () => (current ??= loadSiteSettings(contentDir));
+  return () => {
+    if (current) return current;
+    current = loadSiteSettings(contentDir, hugoEnvironment);
+    if (current.hugo && current.hugo.notice !== told) console.log((told = current.hugo.notice));
+    return current;
+  };
 }
 
-const cache = new Map<string, { mtimeMs: number; settings: SiteSettings }>();
+const cache = new Map<string, { stamp: string; settings: SiteSettings }>();
 
-/** Reads `<content>/_data/site.json` over the defaults; a content folder without one still builds. */
-export function loadSiteSettings(contentDir: string): SiteSettings {
+/**
+ * Reads `<content>/_data/site.json` over the Hugo configuration of the site around the content folder (when it has
+ * one: hugo-config.ts) over the defaults; a content folder with neither still builds. `hugoEnvironment` picks
+ * `config/<environment>/`: "production" for builds, "development" for the dev server, as in Hugo.
+ */
+export function loadSiteSettings(contentDir: string, hugoEnvironment = "production"): SiteSettings {
   const file = path.join(contentDir, siteSettingsFile);
-  let mtimeMs = -1;
-  try {
-    mtimeMs = fs.statSync(file).mtimeMs;
-  } catch {
-    // No settings file: defaults only.
-  }
-  const cached = cache.get(file);
-  if (cached && cached.mtimeMs === mtimeMs) return cached.settings;
+  const siteRoot = path.dirname(contentDir);
+  const hugoFiles = hugoConfigFiles(siteRoot, hugoEnvironment);
+  const stamp = [file, ...hugoFiles].map((name) => `${name}:${fs.statSync(name, { throwIfNoEntry: false })?.mtimeMs ?? -1}`).join("|");
+  const key = `${file}\0${hugoEnvironment}`;
+  const cached = cache.get(key);
+  if (cached && cached.stamp === stamp) return cached.settings;
 
-  let raw: Record<string, unknown> = {};
-  if (mtimeMs >= 0) {
+  let own: Record<string, unknown> = {};
+  if (fs.existsSync(file)) {
     const text = fs.readFileSync(file, "utf8");
     try {
-      raw = JSON.parse(text) as Record<string, unknown>;
+      own = JSON.parse(text) as Record<string, unknown>;
     } catch (error) {
       throw new AuthorError({ file, ...jsonErrorPlace(text, error) }, `The site settings are not valid JSON: ${(error as Error).message}`, "Fix the JSON syntax (quotes, commas) in this file");
     }
   }
-  const settings = validate(file, raw);
-  cache.set(file, { mtimeMs, settings });
+  const config = hugoFiles.length > 0 ? readHugoConfig(siteRoot, hugoEnvironment) : undefined;
+  const fromHugo = config ? hugoSettings(config) : undefined;
+  // `_data/site.json` wins over the Hugo configuration, key by key.
+  const raw = fromHugo ? mergeSettings(fromHugo.settings, own) : own;
+  const settings = validate(file, raw, (key) => (fromHugo && !hasPath(own, key) ? originOf(fromHugo.origins, key) : undefined));
+  settings.hugo = config && fromHugo ? { files: config.files, notice: describeHugoSettings(fromHugo, config.files, siteRoot) } : undefined;
+  settings.sourceFiles = [...(fs.existsSync(file) ? [file] : []), ...(config?.files ?? [])];
+  cache.set(key, { stamp, settings });
   return settings;
 }
 
-function validate(file: string, raw: Record<string, unknown>): SiteSettings {
+/** `over` laid on `under`: objects merged key by key, anything else replaced. */
+function mergeSettings(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...under };
+  for (const [key, value] of Object.entries(over)) {
+    const below = merged[key];
+    merged[key] = isPlainObject(value) && isPlainObject(below) ? mergeSettings(below, value) : value;
+  }
+  return merged;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function hasPath(raw: Record<string, unknown>, dotted: string): boolean {
+  let here: unknown = raw;
+  for (const part of dotted.split(".")) {
+    if (!isPlainObject(here) || !(part in here)) return false;
+    here = here[part];
+  }
+  return true;
+}
+
+/** The Hugo file and key a setting came from: the setting's own, or the nearest enclosing one's. */
+function originOf(origins: Map<string, { file: string; key: string }>, key: string): { file: string; key: string } | undefined {
+  for (let parts = key.split("."); parts.length > 0; parts = parts.slice(0, -1)) {
+    const origin = origins.get(parts.join("."));
+    if (origin) return origin;
+  }
+  return undefined;
+}
+
+/** The line where a configuration file sets a key (its last segment), for messages; undefined when not found. */
+function lineOfKey(file: string, key: string): number | undefined {
+  const name = key.split(".").at(-1)!.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const lines = fs.readFileSync(file, "utf8").split("\n");
+  const index = lines.findIndex((line) => new RegExp(`^\\s*["']?${name}["']?\\s*[=:]`, "i").test(line));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: string) => { file: string; key: string } | undefined): SiteSettings {
   const fail = (key: string, expected: string): never => {
+    const origin = hugoOrigin(key.replace(/\[\d+\]/g, ""));
+    if (origin) {
+      throw new AuthorError({ file: origin.file, line: lineOfKey(origin.file, origin.key) }, `The Hugo setting "${origin.key}" must be ${expected}`, `Change "${origin.key}" in this file (or set "${key}" in ${siteSettingsFile}, which wins)`);
+    }
     throw new AuthorError({ file }, `The site setting "${key}" must be ${expected}`, `Change "${key}" in ${siteSettingsFile}`);
   };
   const text = (key: keyof SiteSettings): string => {
@@ -170,13 +276,66 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
   if (missingImages !== "error" && missingImages !== "warn") fail("missingImages", '"error" or "warn"');
   const brokenLinks = raw.brokenLinks ?? (strict ? "error" : "warn");
   if (brokenLinks !== "error" && brokenLinks !== "warn") fail("brokenLinks", '"error" or "warn"');
+  const rssLimit = raw.rssLimit ?? defaultSiteSettings.rssLimit;
+  if (typeof rssLimit !== "number" || !Number.isInteger(rssLimit) || rssLimit < -1 || rssLimit === 0) fail("rssLimit", "a positive whole number, or -1 for all posts");
+  const sitemapFile = raw.sitemapFile ?? defaultSiteSettings.sitemapFile;
+  if (typeof sitemapFile !== "string" || !/^[\w.-]+\.xml$/.test(sitemapFile)) fail("sitemapFile", 'a file name ending in .xml, such as "sitemap.xml"');
+  const robotsTxt = raw.robotsTxt ?? defaultSiteSettings.robotsTxt;
+  if (typeof robotsTxt !== "boolean") fail("robotsTxt", "true or false");
+  const menus = readMenus(raw.menus, "menus", fail);
+  const optionalText = (key: "copyright" | "dateFormat"): string | undefined => {
+    const value = raw[key];
+    return value === undefined ? undefined : typeof value === "string" ? value : fail(key, "a text");
+  };
+  const copyright = optionalText("copyright");
+  const dateFormat = optionalText("dateFormat");
+  const footerRaw = raw.footer ?? {};
+  if (!isPlainObject(footerRaw)) fail("footer", 'an object, e.g. { "showMenu": true, "showCopyright": true }');
+  const footerFlag = (key: "showMenu" | "showCopyright"): boolean => {
+    const value = (footerRaw as Record<string, unknown>)[key] ?? true;
+    return typeof value === "boolean" ? value : fail(`footer.${key}`, "true or false");
+  };
+  const appearanceGiven = raw.appearance ?? "light";
+  if (appearanceGiven !== "light" && appearanceGiven !== "dark" && appearanceGiven !== "auto") fail("appearance", '"light", "dark" or "auto"');
+  const autoSwitch = raw.autoSwitchAppearance ?? true;
+  if (typeof autoSwitch !== "boolean") fail("autoSwitchAppearance", "true or false");
+  // Blowfish follows the reader's system unless told not to; then its default appearance holds.
+  const appearance: SiteSettings["appearance"] = autoSwitch || appearanceGiven === "auto" ? "auto" : (appearanceGiven as "light" | "dark");
+  const permalinksRaw = raw.permalinks ?? {};
+  if (!isPlainObject(permalinksRaw)) fail("permalinks", 'an object of URL patterns by section, e.g. { "posts": "/:year/:month/:slug/" }');
+  const permalinks: Record<string, string> = {};
+  for (const [section, pattern] of Object.entries(permalinksRaw as Record<string, unknown>)) {
+    if (typeof pattern !== "string" || !pattern.includes(":") && !pattern.startsWith("/")) fail(`permalinks.${section}`, 'a URL pattern such as "/:year/:month/:slug/"');
+    permalinks[section.toLowerCase()] = pattern as string;
+  }
+  let related: SiteSettings["related"];
+  if (raw.related !== undefined) {
+    const given = raw.related;
+    if (!isPlainObject(given)) return fail("related", 'an object like { "threshold": 80, "indices": [{ "name": "tags", "weight": 100 }] }');
+    const lower = Object.fromEntries(Object.entries(given).map(([key, value]) => [key.toLowerCase(), value]));
+    const threshold = lower.threshold ?? 0;
+    if (typeof threshold !== "number" || threshold < 0 || threshold > 100) fail("related.threshold", "a number from 0 to 100");
+    const includeNewer = lower.includenewer ?? true;
+    if (typeof includeNewer !== "boolean") fail("related.includeNewer", "true or false");
+    const indices = lower.indices ?? [];
+    if (!Array.isArray(indices)) fail("related.indices", 'a list like [{ "name": "tags", "weight": 100 }]');
+    related = {
+      threshold: threshold as number,
+      includeNewer: includeNewer as boolean,
+      indices: (indices as unknown[]).map((index, i) => {
+        const entry = isPlainObject(index) ? Object.fromEntries(Object.entries(index).map(([key, value]) => [key.toLowerCase(), value])) : {};
+        if (typeof entry.name !== "string" || (entry.weight !== undefined && typeof entry.weight !== "number")) fail(`related.indices[${i}]`, 'an index like { "name": "tags", "weight": 100 }');
+        return { name: (entry.name as string).toLowerCase(), weight: (entry.weight as number | undefined) ?? 0 };
+      }),
+    };
+  }
   if (basePath !== "/" && basePath !== pathPrefix) {
     fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
   }
 
   const { languages, multilingual } = readLanguages(
     raw,
-    { title: text("title"), description: text("description"), language: canonicalLanguage, timeZone, summaryLength: count("summaryLength"), postsPerPage: count("postsPerPage"), homePosts: count("homePosts") },
+    { title: text("title"), description: text("description"), language: canonicalLanguage, timeZone, summaryLength: count("summaryLength"), postsPerPage: count("postsPerPage"), homePosts: count("homePosts"), dateFormat, menus, copyright },
     raw.language !== undefined,
     fail,
   );
@@ -203,5 +362,17 @@ function validate(file: string, raw: Record<string, unknown>): SiteSettings {
     strict: strict as boolean,
     missingImages: missingImages as SiteSettings["missingImages"],
     brokenLinks: brokenLinks as SiteSettings["brokenLinks"],
+    rssLimit: rssLimit as number,
+    sitemapFile: sitemapFile as string,
+    robotsTxt: robotsTxt as boolean,
+    menus,
+    copyright,
+    dateFormat,
+    footer: { showMenu: footerFlag("showMenu"), showCopyright: footerFlag("showCopyright") },
+    appearance,
+    permalinks,
+    related,
+    hugo: undefined,
+    sourceFiles: [],
   };
 }

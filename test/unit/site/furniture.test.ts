@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { blogPostingJsonLd } from "../../../lib/output/filters-plugin.ts";
 import type { Post } from "../../../lib/site/post.ts";
-import { relatedPosts } from "../../../lib/site/related-posts.ts";
+import { defaultRelated, relatedPosts, type RelatedRules } from "../../../lib/site/related-posts.ts";
 import { shareLinks } from "../../../lib/site/share-links.ts";
 import { buildTaxonomy, taxonomyNames } from "../../../lib/site/taxonomies.ts";
 import { sharingNetworks } from "../../../lib/source/article-defaults.ts";
@@ -13,10 +13,10 @@ function post(url: string, date: string, terms: Partial<Pick<Post, "tags" | "cat
   return { url, href: url, date: new Date(date), tags: [], categories: [], authors: [], series: undefined, showRelatedContent: true, ...terms } as unknown as Post;
 }
 
-function related(posts: Post[], limit = 5): Record<string, string[]> {
+function related(posts: Post[], limit = 5, rules?: RelatedRules): Record<string, string[]> {
   const byDate = (a: Post, b: Post) => b.date.getTime() - a.date.getTime();
   const taxonomies = Object.fromEntries(taxonomyNames.map((name) => [name, buildTaxonomy(name, posts, byDate)])) as Parameters<typeof relatedPosts>[1];
-  return Object.fromEntries(Object.entries(relatedPosts(posts, taxonomies, limit)).map(([url, list]) => [url, list.map((other) => other.url)]));
+  return Object.fromEntries(Object.entries(relatedPosts(posts, taxonomies, limit, rules)).map(([url, list]) => [url, list.map((other) => other.url)]));
 }
 
 describe("related posts", () => {
@@ -36,6 +36,18 @@ describe("related posts", () => {
     // a shares ml and the series (150); c and d share ml (100 each), and d is nearer in date.
     assert.deepEqual(found["/b/"], ["/a/", "/d/", "/c/"]);
     assert.deepEqual(found["/f/"], [], "nothing shared, nothing related");
+  });
+
+  it("follows a site's own `related`: its weights, its threshold, and only older posts without includeNewer", () => {
+    // Only series counts: b alone shares a's series.
+    assert.deepEqual(related(posts, 5, { weights: { series: 10 }, threshold: 0, includeNewer: true })["/a/"], ["/b/"]);
+    // Authors outweigh tags; the threshold is a share of the heaviest weight (80): 100 keeps e (80) alone, 20 adds
+    // c (two tags, 20) but not b or d (one tag, 10).
+    assert.deepEqual(related(posts, 5, { weights: { tags: 10, authors: 80 }, threshold: 100, includeNewer: true })["/a/"], ["/e/"]);
+    assert.deepEqual(related(posts, 5, { weights: { tags: 10, authors: 80 }, threshold: 20, includeNewer: true })["/a/"], ["/e/", "/c/"]);
+    // Without includeNewer only older posts: b keeps c (older, ml) but not a or d (newer).
+    assert.deepEqual(related(posts, 5, { ...defaultRelated, includeNewer: false })["/b/"], ["/c/"]);
+    assert.deepEqual(related(posts, 5, { ...defaultRelated, includeNewer: false })["/d/"], ["/b/", "/c/"]);
   });
 
   it("lists the same posts in the same order whatever order the posts come in, up to the limit", () => {
