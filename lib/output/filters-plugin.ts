@@ -4,8 +4,8 @@ import type { AuthorCard } from "../site/authors.ts";
 import { isoDate } from "../site/dates.ts";
 import type { Post } from "../site/post.ts";
 import { networkName, shareLinks } from "../site/share-links.ts";
-import type { SiteIndex } from "../site/site-index.ts";
-import { termKey } from "../site/taxonomies.ts";
+import type { LanguageIndex, SiteIndex } from "../site/site-index.ts";
+import { termKey, termsOf, type Term } from "../site/taxonomies.ts";
 import { translate, type MessageKey } from "../source/i18n.ts";
 import type { SiteSettings } from "../source/site-settings.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
@@ -24,6 +24,7 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPl
   eleventyConfig.addFilter("languageIndex", (site: SiteIndex, lang: string) => site.byLanguage[lang] ?? site.languages[0]);
   eleventyConfig.addFilter("t", (key: MessageKey, lang: string, vars?: Record<string, string | number>) => translate(lang, key, vars));
   eleventyConfig.addFilter("termKey", termKey);
+  eleventyConfig.addFilter("postTerms", postTerms);
   eleventyConfig.addFilter("absoluteUrl", (url: string) => absoluteUrl(url, settings()));
   eleventyConfig.addFilter("newestDate", (items: Array<{ data: { post: Post } }>) =>
     items.reduce((newest, item) => {
@@ -36,6 +37,19 @@ export function filtersPlugin(eleventyConfig: EleventyConfig, options: FiltersPl
   eleventyConfig.addFilter("shareLinks", (post: Post) => shareLinks(post.sharingLinks, absoluteUrl(post.url, settings()), post.title, post.lang));
   // An icon by a network's or Font Awesome's name (an author's links, share links); a plain link icon otherwise.
   eleventyConfig.addFilter("icon", (name: string) => (icon(name === "email" ? "envelope" : name) ?? icon("link"))!.toString());
+}
+
+/**
+ * The terms a post's header lists, by taxonomy: categories, tags, then the site's own taxonomies (series and
+ * authors have boxes of their own); only the taxonomies the site has.
+ */
+export function postTerms(post: Post, index: LanguageIndex): Array<{ title: string; terms: Term[] }> {
+  const rank = (name: string) => (name === "categories" ? 0 : name === "tags" ? 1 : 2);
+  return index.taxonomyIndexes
+    .filter(({ taxonomy }) => taxonomy !== "series" && taxonomy !== "authors")
+    .sort((a, b) => rank(a.taxonomy) - rank(b.taxonomy))
+    .map(({ taxonomy, title }) => ({ title, terms: termsOf(post, taxonomy).flatMap((name) => index.taxonomies[taxonomy]?.[termKey(name)] ?? []) }))
+    .filter((group) => group.terms.length > 0);
 }
 
 /** A site-relative URL ("/posts/x/") as an absolute one, under the site's base URL and path prefix. */

@@ -30,7 +30,7 @@ export function relatedPosts(
   rules: RelatedRules = defaultRelated,
 ): Record<string, Post[]> {
   const weights = rules.weights;
-  const heaviest = Math.max(0, ...Object.values(weights));
+  const heaviest = Math.max(0, ...Object.values(weights).map((weight) => weight ?? 0));
   const least = (rules.threshold / 100) * heaviest;
   const related: Record<string, Post[]> = Object.create(null);
   for (const post of posts) {
@@ -38,7 +38,7 @@ export function relatedPosts(
     const scores = new Map<Post, number>();
     for (const taxonomy of Object.keys(weights) as TaxonomyName[]) {
       for (const name of termsOf(post, taxonomy)) {
-        for (const other of taxonomies[taxonomy][termKey(name)]?.posts ?? []) {
+        for (const other of taxonomies[taxonomy]?.[termKey(name)]?.posts ?? []) {
           if (other === post || other.href === "" || (!rules.includeNewer && other.date > post.date)) continue;
           scores.set(other, (scores.get(other) ?? 0) + (weights[taxonomy] ?? 0));
         }

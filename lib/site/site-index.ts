@@ -109,6 +109,8 @@ export interface LanguageIndex {
   categories: Taxonomy;
   series: Taxonomy;
   authors: Taxonomy;
+  /** Every taxonomy of the site by its plural name, its own ("topics") among them. */
+  taxonomies: Record<string, Taxonomy>;
   taxonomyIndexes: TaxonomyIndex[];
   listPages: ListPage[];
   archive: Array<{ year: string; posts: Post[] }>;
@@ -355,7 +357,7 @@ function buildLanguage(
   sections: Record<string, Section>,
   authors: SiteAuthors,
   relatedLimit: number,
-  settings: Pick<SiteSettings, "rssLimit" | "sitemapFile" | "related">,
+  settings: Pick<SiteSettings, "rssLimit" | "sitemapFile" | "related" | "taxonomies">,
 ): LanguageIndex {
   const { prefix, code: lang } = language;
   const home = `${prefix}/`;
@@ -369,22 +371,25 @@ function buildLanguage(
   // Hugo's `build.list`: "always" is in every list, "local" only in its section's, "never" in none.
   const posts = allPosts.filter((post) => post.build.list === "always").sort(hugoOrder);
   const sectionPosts = allPosts.filter((post) => post.build.list !== "never").sort(hugoOrder);
-  const taxonomies = {
-    tags: buildTaxonomy("tags", posts, hugoOrder, prefix),
-    categories: buildTaxonomy("categories", posts, hugoOrder, prefix),
-    series: buildTaxonomy("series", posts, bySeriesOrder, prefix),
-    authors: buildTaxonomy("authors", posts, hugoOrder, prefix, (id) => authors.byId.get(id)?.name),
-  };
+  // The site's taxonomies (Hugo's `taxonomies`): the four built in unless left out, and any of its own.
+  const declared = [...new Set(Object.values(settings.taxonomies ?? { tag: "tags", category: "categories", series: "series", author: "authors" }))];
+  const taxonomies: Record<string, Taxonomy> = { tags: {}, categories: {}, series: {}, authors: {} };
+  for (const name of declared) {
+    taxonomies[name] =
+      name === "series"
+        ? buildTaxonomy(name, posts, bySeriesOrder, prefix)
+        : buildTaxonomy(name, posts, hugoOrder, prefix, name === "authors" ? (id) => authors.byId.get(id)?.name : undefined);
+  }
   const collator = new Intl.Collator(lang);
   // A site whose posts name no authors has no authors' pages.
-  const taxonomyIndexes = taxonomyNames
-    .filter((taxonomy) => taxonomy !== "authors" || Object.keys(taxonomies.authors).length > 0)
+  const taxonomyIndexes = declared
+    .filter((taxonomy) => taxonomy !== "authors" || Object.keys(taxonomies.authors!).length > 0)
     .map((taxonomy) => ({
       lang,
       taxonomy,
       url: `${prefix}/${taxonomy}/`,
-      title: translate(lang, taxonomy),
-      terms: Object.values(taxonomies[taxonomy]).sort((a, b) => collator.compare(a.name, b.name)),
+      title: taxonomyTitle(lang, taxonomy),
+      terms: Object.values(taxonomies[taxonomy]!).sort((a, b) => collator.compare(a.name, b.name)),
     }));
 
   const listPages: ListPage[] = [];
@@ -430,14 +435,14 @@ function buildLanguage(
     const inSection = sectionPosts.filter((post) => post.sourcePath.startsWith(`${section.folder}/`));
     paginate({ title: section.title, label: undefined, description: section.summary, introHtml: section.html }, section.url, inSection);
   }
-  for (const taxonomy of taxonomyNames) {
-    for (const [key, term] of Object.entries(taxonomies[taxonomy])) {
+  for (const taxonomy of declared) {
+    for (const [key, term] of Object.entries(taxonomies[taxonomy]!)) {
       const author = taxonomy === "authors" ? authors.byId.get(key) : undefined;
       paginate(
         {
           title: term.name,
-          label: translate(lang, taxonomy),
-          description: author?.bio ?? translate(lang, "termDescription", { taxonomy: translate(lang, taxonomy), term: term.name, count: term.posts.length }),
+          label: taxonomyTitle(lang, taxonomy),
+          description: author?.bio ?? translate(lang, "termDescription", { taxonomy: taxonomyTitle(lang, taxonomy), term: term.name, count: term.posts.length }),
           introHtml: undefined,
         },
         term.url,
@@ -466,7 +471,8 @@ function buildLanguage(
   const withPages = allPosts.filter((post) => post.hasPage);
   const related = relatedPosts(withPages, taxonomies, relatedLimit, relatedRules(settings));
   const breadcrumbs = breadcrumbsOf(withPages, language, home, listPages, sections);
-  return { language, home, posts, intro: sections[home], ...taxonomies, taxonomyIndexes, listPages, archive, urls, rssFeeds, rssFeedOf, sitemap, related, breadcrumbs, menus: {} };
+  const { tags, categories, series, authors: byAuthor } = taxonomies as Record<"tags" | "categories" | "series" | "authors", Taxonomy>;
+  return { language, home, posts, intro: sections[home], tags, categories, series, authors: byAuthor, taxonomies, taxonomyIndexes, listPages, archive, urls, rssFeeds, rssFeedOf, sitemap, related, breadcrumbs, menus: {} };
 }
 
 /**
@@ -513,13 +519,19 @@ function generatedPages(languages: LanguageIndex[], sitemapFile: string): Map<st
   return generated;
 }
 
+/** A taxonomy's name in the interface: the four built in are translated, a site's own is shown capitalised. */
+function taxonomyTitle(lang: string, taxonomy: string): string {
+  const translated = translate(lang, taxonomy as Parameters<typeof translate>[1]);
+  return translated === taxonomy ? taxonomy.charAt(0).toUpperCase() + taxonomy.slice(1) : translated;
+}
+
 /** Hugo's `related` of the settings as scoring rules: its indices that are taxonomies here, with their weights. */
 function relatedRules(settings: Pick<SiteSettings, "related">): RelatedRules {
   if (!settings.related) return defaultRelated;
   const weights: RelatedRules["weights"] = {};
   for (const { name, weight } of settings.related.indices) {
-    const taxonomy = taxonomyNames.find((known) => known === name || known === `${name}s`);
-    if (taxonomy) weights[taxonomy] = weight;
+    // An index names a taxonomy by its plural ("tags"), as Hugo's do.
+    weights[name] = weight;
   }
   return { weights, threshold: settings.related.threshold, includeNewer: settings.related.includeNewer };
 }

@@ -2,7 +2,8 @@ import type { Post } from "./post.ts";
 
 /** Blowfish's taxonomies: `authors` lists the posts of each author named in front matter `authors`. */
 export const taxonomyNames = ["tags", "categories", "series", "authors"] as const;
-export type TaxonomyName = (typeof taxonomyNames)[number];
+/** One of the four above, or a site's own (Hugo's `taxonomies`: "topics"). */
+export type TaxonomyName = string;
 
 export interface Term {
   /** The term as the first post to use it wrote it: Unicode kept (人工智能, Stable Diffusion). */
@@ -36,7 +37,8 @@ export function slugifyTerm(name: string): string {
 /** The post's terms in a taxonomy (a series is one term). */
 export function termsOf(post: Post, taxonomy: TaxonomyName): string[] {
   if (taxonomy === "series") return post.series ? [post.series] : [];
-  return post[taxonomy];
+  if (taxonomy === "tags" || taxonomy === "categories" || taxonomy === "authors") return post[taxonomy];
+  return post.terms?.[taxonomy] ?? [];
 }
 
 /** How a taxonomy's terms are shown: an author by the name in its profile, under the URL of its id. */

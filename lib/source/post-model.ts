@@ -77,6 +77,8 @@ export interface PageMeta {
   description: string | undefined;
   categories: string[];
   tags: string[];
+  /** Terms of the site's own taxonomies, by their plural name ("topics"). */
+  terms: Record<string, string[]>;
   series: string | undefined;
   seriesOrder: number | undefined;
   externalUrl: string | undefined;
@@ -278,6 +280,18 @@ export function readPageMeta(
     values.set(key, result.value);
   }
   const get = <T>(key: SchemaKey): T | undefined => values.get(key) as T | undefined;
+  // The terms of the site's own taxonomies (Hugo's `taxonomies`: "topics"), beside the four built in.
+  const terms: Record<string, string[]> = {};
+  for (const plural of Object.values(settings.taxonomies ?? {})) {
+    if (plural in schema) continue;
+    const raw = frontMatter.data.get(plural);
+    if (raw === undefined || raw === null) continue;
+    const result = strings(typeof raw === "string" ? [raw] : raw);
+    if (!result.ok) {
+      throw new AuthorError({ file, line: frontMatter.keyLines.get(plural) }, `Front matter key "${plural}" has the wrong type: expected ${result.expected}, found ${describe(raw)}`, `Change the value of "${plural}"`);
+    }
+    terms[plural] = result.value as string[];
+  }
 
   const readDate = (key: "date" | "lastmod" | "publishdate" | "expirydate"): Date | undefined => {
     const value = get<Date | string>(key);
@@ -336,6 +350,7 @@ export function readPageMeta(
     description: get<string>("description"),
     categories: get<string[]>("categories") ?? [],
     tags: get<string[]>("tags") ?? [],
+    terms,
     series: get<string[]>("series")?.[0],
     seriesOrder: get<number>("series_order"),
     externalUrl: get<string>("externalurl"),

@@ -79,6 +79,12 @@ export interface SiteSettings {
    * heaviest weight) and whether newer posts count; undefined: Blowfish's weights.
    */
   related: { indices: Array<{ name: string; weight: number }>; threshold: number; includeNewer: boolean } | undefined;
+  /**
+   * Hugo's `taxonomies`, singular → plural: { "tag": "tags", "topic": "topics" }. Each plural is a front matter key
+   * and a set of pages (`/topics/`, `/topics/<term>/`); one left out has no pages. Default: tags, categories,
+   * series and authors.
+   */
+  taxonomies: Record<string, string>;
   /** URL patterns per top-level section, Hugo's `permalinks`: { "posts": "/:year/:month/:slug/" }. */
   permalinks: Record<string, string>;
   /** What the build read from a Hugo configuration beside the content folder, if there is one. */
@@ -117,6 +123,7 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   dateFormat: undefined,
   footer: { showMenu: true, showCopyright: true },
   appearance: "auto",
+  taxonomies: { tag: "tags", category: "categories", series: "series", author: "authors" },
   permalinks: {},
   related: undefined,
   hugo: undefined,
@@ -308,6 +315,13 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     if (typeof pattern !== "string" || !pattern.includes(":") && !pattern.startsWith("/")) fail(`permalinks.${section}`, 'a URL pattern such as "/:year/:month/:slug/"');
     permalinks[section.toLowerCase()] = pattern as string;
   }
+  const taxonomiesRaw = raw.taxonomies ?? defaultSiteSettings.taxonomies;
+  if (!isPlainObject(taxonomiesRaw)) fail("taxonomies", 'an object of singular and plural names, e.g. { "tag": "tags", "topic": "topics" }');
+  const taxonomies: Record<string, string> = {};
+  for (const [singular, plural] of Object.entries(taxonomiesRaw as Record<string, unknown>)) {
+    if (typeof plural !== "string" || !/^[a-z][a-z0-9_-]*$/i.test(plural)) fail(`taxonomies.${singular}`, 'a plural name of letters, digits, "-" or "_", such as "topics"');
+    taxonomies[singular.toLowerCase()] = (plural as string).toLowerCase();
+  }
   let related: SiteSettings["related"];
   if (raw.related !== undefined) {
     const given = raw.related;
@@ -370,6 +384,7 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     dateFormat,
     footer: { showMenu: footerFlag("showMenu"), showCopyright: footerFlag("showCopyright") },
     appearance,
+    taxonomies,
     permalinks,
     related,
     hugo: undefined,

@@ -52,6 +52,16 @@ describe("a Hugo site's own configuration", () => {
     assert.equal([...feed.matchAll(/<item>/g)].length, 2);
   });
 
+  it("gives the site's own taxonomy index and term pages, leaves out one it does not declare, and relates by `related`", () => {
+    assert.deepEqual(links(loadPage(built.outputDir, "/topics/"), ".term-index"), [["Field Work", "/topics/field-work/"]]);
+    assert.deepEqual([...loadPage(built.outputDir, "/topics/field-work/").querySelectorAll(".post-card-title")].map(text), ["Third", "First post"]);
+    assert.ok(!pageExists(built.outputDir, "/categories/"), "no categories in its taxonomies");
+    const first = loadPage(built.outputDir, "/2024/03/first-post/");
+    assert.deepEqual([...first.querySelectorAll(".post-taxonomies dt")].map(text), ["Tags", "Topics"]);
+    // Only topics count: Third shares one; Second shares only a tag.
+    assert.deepEqual([...first.querySelectorAll(".related-posts .post-card-title")].map(text), ["Third"]);
+  });
+
   it("shows each language's menus with their pageRefs resolved, the current page marked, and the copyright", () => {
     const about = loadPage(built.outputDir, "/about/");
     assert.deepEqual(links(about, ".site-nav"), [
