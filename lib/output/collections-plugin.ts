@@ -1,6 +1,7 @@
 import { AuthorError, AuthorErrors } from "../errors.ts";
 import type { Post } from "../site/post.ts";
 import { prepareAuthors, type SiteAuthors } from "../site/authors.ts";
+import { prepareShareImage, type ShareImage } from "../site/share-image.ts";
 import { buildSiteIndex, languageUrls, type CardSummary, type ContentData } from "../site/site-index.ts";
 import { hasInterfaceText } from "../source/i18n.ts";
 import { siteLanguages } from "../source/post-model.ts";
@@ -46,15 +47,19 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   };
   // Authors' pictures are encoded before the pages need them (the index is built synchronously).
   let authors: SiteAuthors = { site: undefined, byId: new Map() };
+  let shareImage: ShareImage | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     cards = new WeakMap();
+    const settings = options.settings();
     try {
-      authors = await prepareAuthors(options.contentDir, options.staticDir, options.settings());
+      authors = await prepareAuthors(options.contentDir, options.staticDir, settings);
+      shareImage = await prepareShareImage(options.contentDir, options.staticDir, settings.shareImage, settings.sourceFiles);
     } catch (error) {
       if (!options.preview || !(error instanceof AuthorError)) throw error;
-      // The preview keeps serving, without author boxes, until the author's file is fixed.
+      // The preview keeps serving, without author boxes or share image, until the file is fixed.
       console.error(`[blog] ${error.message}`);
       authors = { site: undefined, byId: new Map() };
+      shareImage = undefined;
     }
   });
   eleventyConfig.addFilter("postCard", postCard);
@@ -62,6 +67,7 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   const toldFallback = new Set<string>();
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard, authors);
+    index.shareImage = shareImage;
     for (const { language } of index.languages) {
       if (hasInterfaceText(language.code) || toldFallback.has(language.code)) continue;
       toldFallback.add(language.code);

@@ -12,6 +12,7 @@ import type { CollectionItem } from "../types/eleventy.ts";
 import type { AuthorCard, SiteAuthors } from "./authors.ts";
 import type { Post } from "./post.ts";
 import { resolveMenus, type MenuItem } from "./menus.ts";
+import type { ShareImage } from "./share-image.ts";
 import { defaultRelated, relatedPosts, type RelatedRules } from "./related-posts.ts";
 import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
 import { siteLanguages } from "../source/post-model.ts";
@@ -152,6 +153,8 @@ export interface RssFeed {
  * property access, so no template re-sorts or re-scans the posts, and nothing grows with the square of the posts.
  */
 export interface SiteIndex {
+  /** The site's picture for link previews of pages without a feature image (set once it is encoded). */
+  shareImage?: ShareImage | undefined;
   /** Languages were declared: each language is a whole site, linked to the others. */
   multilingual: boolean;
   /** Each language's site, the default first (one for a site that declares no languages). */
@@ -357,7 +360,7 @@ function buildLanguage(
   sections: Record<string, Section>,
   authors: SiteAuthors,
   relatedLimit: number,
-  settings: Pick<SiteSettings, "rssLimit" | "sitemapFile" | "related" | "taxonomies">,
+  settings: Pick<SiteSettings, "rssLimit" | "sitemapFile" | "related" | "taxonomies" | "mainSections">,
 ): LanguageIndex {
   const { prefix, code: lang } = language;
   const home = `${prefix}/`;
@@ -418,22 +421,25 @@ function buildLanguage(
 
   // The home's feed holds the posts its list shows (Hugo's: the site's regular pages).
   addFeed(home, language.title, language.description, posts, [home]);
-  const postsUrl = `${prefix}/posts/`;
-  const postsSection = sections[postsUrl];
-  paginate(
-    {
-      title: postsSection?.title ?? translate(lang, "posts"),
-      label: undefined,
-      description: postsSection?.summary || language.description,
-      introHtml: postsSection?.html,
-    },
-    postsUrl,
-    sectionPosts,
-  );
-  for (const section of Object.values(sections)) {
-    if (section.url === postsUrl || !section.url.startsWith(postsUrl)) continue;
-    const inSection = sectionPosts.filter((post) => post.sourcePath.startsWith(`${section.folder}/`));
-    paginate({ title: section.title, label: undefined, description: section.summary, introHtml: section.html }, section.url, inSection);
+  // Each main section (Blowfish's `mainSections`; `posts` unless set) lists its posts, and each section within it.
+  for (const main of settings.mainSections ?? ["posts"]) {
+    const mainUrl = `${prefix}/${main}/`;
+    const mainSection = sections[mainUrl];
+    paginate(
+      {
+        title: mainSection?.title ?? (main === "posts" ? translate(lang, "posts") : main.charAt(0).toUpperCase() + main.slice(1)),
+        label: undefined,
+        description: mainSection?.summary || language.description,
+        introHtml: mainSection?.html,
+      },
+      mainUrl,
+      sectionPosts.filter((post) => post.sourcePath.startsWith(`${main}/`)),
+    );
+    for (const section of Object.values(sections)) {
+      if (section.url === mainUrl || !section.url.startsWith(mainUrl)) continue;
+      const inSection = sectionPosts.filter((post) => post.sourcePath.startsWith(`${section.folder}/`));
+      paginate({ title: section.title, label: undefined, description: section.summary, introHtml: section.html }, section.url, inSection);
+    }
   }
   for (const taxonomy of declared) {
     for (const [key, term] of Object.entries(taxonomies[taxonomy]!)) {

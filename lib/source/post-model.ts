@@ -215,7 +215,8 @@ export function describeSource(relativePath: string, settings: SiteSettings): So
   // translation is still published under its code, as before languages could be declared.
   const lang = language?.code ?? canonicalLanguage(langCode!);
   const isBundleIndex = stem === "index" || stem === "_index";
-  const kind = stem === "_index" ? "section" : segments[0] === "posts" ? "post" : "page";
+  // Posts are the pages of the main sections (Blowfish's `mainSections`), `posts/` unless the site says otherwise.
+  const kind = stem === "_index" ? "section" : (settings.mainSections ?? ["posts"]).includes(segments[0] ?? "") ? "post" : "page";
   const fileSlug = isBundleIndex ? (segments.at(-1) ?? "") : stem;
   return {
     kind,

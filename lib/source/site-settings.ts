@@ -85,6 +85,10 @@ export interface SiteSettings {
    * series and authors.
    */
   taxonomies: Record<string, string>;
+  /** The folders whose pages are posts, listed at `/<folder>/` and on the home page (Blowfish's `mainSections`). */
+  mainSections: string[];
+  /** The picture link previews show for a page without a feature image (Blowfish's `defaultFeaturedImage`). */
+  shareImage: string | undefined;
   /** URL patterns per top-level section, Hugo's `permalinks`: { "posts": "/:year/:month/:slug/" }. */
   permalinks: Record<string, string>;
   /** What the build read from a Hugo configuration beside the content folder, if there is one. */
@@ -124,6 +128,8 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   footer: { showMenu: true, showCopyright: true },
   appearance: "auto",
   taxonomies: { tag: "tags", category: "categories", series: "series", author: "authors" },
+  mainSections: ["posts"],
+  shareImage: undefined,
   permalinks: {},
   related: undefined,
   hugo: undefined,
@@ -290,7 +296,7 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
   const robotsTxt = raw.robotsTxt ?? defaultSiteSettings.robotsTxt;
   if (typeof robotsTxt !== "boolean") fail("robotsTxt", "true or false");
   const menus = readMenus(raw.menus, "menus", fail);
-  const optionalText = (key: "copyright" | "dateFormat"): string | undefined => {
+  const optionalText = (key: "copyright" | "dateFormat" | "shareImage"): string | undefined => {
     const value = raw[key];
     return value === undefined ? undefined : typeof value === "string" ? value : fail(key, "a text");
   };
@@ -385,9 +391,20 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     footer: { showMenu: footerFlag("showMenu"), showCopyright: footerFlag("showCopyright") },
     appearance,
     taxonomies,
+    mainSections: readMainSections(raw.mainSections, fail),
+    shareImage: optionalText("shareImage"),
     permalinks,
     related,
     hugo: undefined,
     sourceFiles: [],
   };
+}
+
+function readMainSections(raw: unknown, fail: (key: string, expected: string) => never): string[] {
+  if (raw === undefined) return [...defaultSiteSettings.mainSections];
+  const list = typeof raw === "string" ? [raw] : raw;
+  if (!Array.isArray(list) || list.length === 0 || !list.every((name) => typeof name === "string" && /^[^/\\\s]+$/.test(name))) {
+    return fail("mainSections", 'a list of top-level content folders, e.g. ["posts"]');
+  }
+  return list as string[];
 }

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
+import { writeImage } from "../../scripts/make-sample-images.ts";
 import { buildSite, copyFixture, loadPage, makeContent, outputFile, pageExists, text, type BuildResult } from "../helpers/site.ts";
 
 const noSearch = { BLOG_SEARCH: "0" };
@@ -22,6 +23,8 @@ describe("a Hugo site's own configuration", () => {
 
   before(async () => {
     site = copyFixture("hugo-site");
+    // Blowfish keeps pictures in assets/; the sample image is made here, not committed.
+    await writeImage(path.join(site, "assets/img/share.png"), 1600, 1000, 7);
     const content = path.join(site, "content");
     [built, development] = await Promise.all([buildSite(content, { env: noSearch }), buildSite(content, { env: { ...noSearch, HUGO_ENVIRONMENT: "development" } })]);
     assert.equal(built.exitCode, 0, built.log);
@@ -86,6 +89,17 @@ describe("a Hugo site's own configuration", () => {
     assert.ok(second.querySelector(".breadcrumbs"), "config/production/ applies to builds");
   });
 
+  it("shows defaultFeaturedImage, cropped to 1200×630, in link previews of pages without a feature image", () => {
+    for (const url of ["/", "/2024/04/second/"]) {
+      const page = loadPage(built.outputDir, url);
+      const image = page.querySelector('meta[property="og:image"]')?.getAttribute("content") ?? "";
+      assert.match(image, /^https:\/\/blog\.example\.org\/.*1200x630\.jpg$/, url);
+      assert.ok(pageExists(built.outputDir, new URL(image).pathname), image);
+      assert.equal(page.querySelector('meta[property="og:image:width"]')?.getAttribute("content"), "1200");
+      assert.equal(page.querySelector('meta[name="twitter:card"]')?.getAttribute("content"), "summary_large_image");
+    }
+  });
+
   it("applies config/development/ instead of config/production/ in the development environment", () => {
     const second = loadPage(development.outputDir, "/2024/04/second/");
     assert.equal(second.querySelector(".post-header .post-word-count"), null);
@@ -105,9 +119,22 @@ describe("a Hugo site's own configuration", () => {
 describe("a Hugo site with one hugo.yaml, and the settings file beside it", () => {
   it("reads hugo.yaml, and lets _data/site.json win where both set a key", async () => {
     const root = makeContent({
-      "hugo.yaml": ["title: From YAML", "baseURL: https://yaml.example.org/", "languageCode: en-GB", "params:", "  description: Described in YAML", "  dateFormat: '02/01/2006'", "menus:", "  main:", "    - name: Posts", "      pageRef: /posts", ""].join("\n"),
+      "hugo.yaml": [
+        "title: From YAML",
+        "baseURL: https://yaml.example.org/",
+        "languageCode: en-GB",
+        "params:",
+        "  description: Described in YAML",
+        "  dateFormat: '02/01/2006'",
+        "  mainSections: [blog]",
+        "menus:",
+        "  main:",
+        "    - name: Blog",
+        "      pageRef: /blog",
+        "",
+      ].join("\n"),
       "content/_data/site.json": JSON.stringify({ title: "From site.json" }),
-      "content/posts/one/index.md": "---\ntitle: One\ndate: 2020-01-02\n---\n\nText.\n",
+      "content/blog/one/index.md": "---\ntitle: One\ndate: 2020-01-02\n---\n\nText.\n",
     });
     const build = await buildSite(path.join(root, "content"), { env: noSearch });
     assert.equal(build.exitCode, 0, build.log);
@@ -116,8 +143,11 @@ describe("a Hugo site with one hugo.yaml, and the settings file beside it", () =
     assert.equal(home.querySelector('meta[name="description"]')?.getAttribute("content"), "Described in YAML");
     assert.equal(home.documentElement.getAttribute("lang"), "en-GB");
     assert.equal(home.querySelector('link[rel="canonical"]')?.getAttribute("href"), "https://yaml.example.org/");
-    assert.equal(text(loadPage(build.outputDir, "/posts/one/").querySelector(".post-header time")), "02/01/2020");
-    assert.deepEqual(links(home, ".site-nav"), [["Posts", "/posts/"]]);
+    assert.equal(text(loadPage(build.outputDir, "/blog/one/").querySelector(".post-header time")), "02/01/2020");
+    assert.deepEqual(links(home, ".site-nav"), [["Blog", "/blog/"]]);
+    // mainSections: blog/ holds the posts, listed at /blog/ and on the home page.
+    assert.deepEqual([...loadPage(build.outputDir, "/blog/").querySelectorAll(".post-card-title")].map(text), ["One"]);
+    assert.deepEqual([...home.querySelectorAll(".post-card-title")].map(text), ["One"]);
   });
 });
 
