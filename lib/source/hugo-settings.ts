@@ -26,14 +26,14 @@ const isMap = (value: unknown): value is Values => typeof value === "object" && 
  * Blowfish's `params` read here: every other key of `params` is listed as ignored. `article.*` is checked by the
  * settings themselves (its unknown keys are Blowfish's others and pass).
  */
-const readParams = new Set(["author", "article", "description", "dateformat", "homepage", "footer", "defaultappearance", "autoswitchappearance", "copyright", "defaultfeaturedimage", "mainsections"]);
+const readParams = new Set(["author", "article", "description", "dateformat", "homepage", "footer", "defaultappearance", "autoswitchappearance", "copyright", "defaultfeaturedimage", "mainsections", "enablecodecopy"]);
 
 /** Why a Hugo key is not read, by the first segment(s) of its path; the rest are "other". */
 const ignoredGroups: Array<[string, RegExp]> = [
   ["analytics", /(analytics|umami|fathom|plausible|gtag|googletag|matomo|clarity|selinaanalytics|^services\.(googleanalytics|x|twitter|instagram))/],
   ["comments", /(disqus|comments|giscus|utterances|remark42|commento)/],
   ["search (built in here)", /(^params\.enablesearch|search)/],
-  ["theme and layout (the generator draws its own)", /^(theme|themesdir|layoutdir|module|params\.(colorscheme|header|homepage|hero|logo|secondarylogo|showviews|showlikes|enablea11y|fingerprintalgorithm|enableimage|disableimage|backgroundimage|imageposition|highlightcurrentmenuarea|smartTOC|smarttoc|list|taxonomy|term|sitemap|forgejodefaultserver|giteadefaultserver|buymeacoffee|rssnext|fixedheader|disabletextinheader|defaultbackgroundimage|hotlinkfeatureimage|enablecodecopy|enablestyledscrollbar|replaceemojititles|showrecent|showmorelink|verification))/],
+  ["theme and layout (the generator draws its own)", /^(theme|themesdir|layoutdir|module|params\.(colorscheme|header|homepage|hero|logo|secondarylogo|showviews|showlikes|enablea11y|fingerprintalgorithm|enableimage|disableimage|backgroundimage|imageposition|highlightcurrentmenuarea|smartTOC|smarttoc|list|taxonomy|term|sitemap|forgejodefaultserver|giteadefaultserver|buymeacoffee|rssnext|fixedheader|disabletextinheader|defaultbackgroundimage|hotlinkfeatureimage|enablestyledscrollbar|replaceemojititles|showrecent|showmorelink|verification))/],
   ["build and markup (the generator's own)", /^(markup|outputs|outputformats|mediatypes|minify|imaging|caches|security|privacy|server|deployment|frontmatter|cascade|build|publishdir|contentdir|datadir|staticdir|assetdir|resourcedir|archetypedir|i18ndir|ignorefiles|enablegitinfo|enableemoji|hascjklanguage|relativeurls|canonifyurls|uglyurls|pluralizelisttitles|disablekinds|disablepathtolower|removepathaccents|enableinlineshortcodes|timeout|newcontentname|refLinksErrorLevel|reflinkserrorlevel|notfoundredirect|googleanalytics|languagecode)$|^(markup|outputs|outputformats|mediatypes|minify|imaging|caches|security|privacy|server|deployment|frontmatter|build)\./],
 ];
 
@@ -91,6 +91,7 @@ export function hugoSettings(config: HugoConfig): HugoSettings {
   take("params.homepage.showrecentitems", "homePosts");
   take("params.defaultfeaturedimage", "shareImage");
   take("params.mainsections", "mainSections");
+  take("params.enablecodecopy", "enableCodeCopy");
   take("params.footer.showcopyright", "footer.showCopyright");
   take("params.footer.showmenu", "footer.showMenu");
   take("params.defaultappearance", "appearance");

@@ -85,6 +85,8 @@ export interface SiteSettings {
    * series and authors.
    */
   taxonomies: Record<string, string>;
+  /** A copy button on each code block of a post (Blowfish's `enableCodeCopy`; off by default, as in Blowfish). */
+  enableCodeCopy: boolean;
   /** The folders whose pages are posts, listed at `/<folder>/` and on the home page (Blowfish's `mainSections`). */
   mainSections: string[];
   /** The picture link previews show for a page without a feature image (Blowfish's `defaultFeaturedImage`). */
@@ -128,6 +130,7 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   footer: { showMenu: true, showCopyright: true },
   appearance: "auto",
   taxonomies: { tag: "tags", category: "categories", series: "series", author: "authors" },
+  enableCodeCopy: false,
   mainSections: ["posts"],
   shareImage: undefined,
   permalinks: {},
@@ -391,6 +394,10 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     footer: { showMenu: footerFlag("showMenu"), showCopyright: footerFlag("showCopyright") },
     appearance,
     taxonomies,
+    enableCodeCopy: (() => {
+      const value = raw.enableCodeCopy ?? false;
+      return typeof value === "boolean" ? value : fail("enableCodeCopy", "true or false");
+    })(),
     mainSections: readMainSections(raw.mainSections, fail),
     shareImage: optionalText("shareImage"),
     permalinks,

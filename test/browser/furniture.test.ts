@@ -45,6 +45,13 @@ describe("page furniture in Chromium", () => {
             assert.ok(await page.locator(".share-links a").first().isVisible());
             const avatar = await page.locator(".author-box img.author-avatar").boundingBox();
             assert.ok(avatar && Math.round(avatar.width) === 80 && Math.round(avatar.height) === 80, JSON.stringify(avatar));
+            // enableCodeCopy: each code block gets a button that copies its text.
+            const copy = page.getByRole("button", { name: "Copy" });
+            assert.equal(await copy.count(), 1);
+            await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+            await copy.click();
+            await page.getByRole("button", { name: "Copied" }).waitFor();
+            assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "npm run build");
           }
         } finally {
           await page.close();

@@ -87,6 +87,8 @@ describe("a Hugo site's own configuration", () => {
     assert.equal(second.documentElement.getAttribute("data-theme"), "dark", "defaultAppearance with autoSwitchAppearance false");
     assert.ok(second.querySelector(".post-header .post-word-count"), "article.showWordCount");
     assert.ok(second.querySelector(".breadcrumbs"), "config/production/ applies to builds");
+    assert.ok(second.querySelector('script[src="/js/code-copy.js"]'), "enableCodeCopy");
+    assert.equal(loadPage(built.outputDir, "/").querySelector('script[src="/js/code-copy.js"]'), null, "only posts have code to copy");
   });
 
   it("shows defaultFeaturedImage, cropped to 1200×630, in link previews of pages without a feature image", () => {
