@@ -92,6 +92,8 @@ export function hugoSettings(config: HugoConfig): HugoSettings {
   take("params.defaultfeaturedimage", "shareImage");
   take("params.mainsections", "mainSections");
   take("params.enablecodecopy", "enableCodeCopy");
+  take("params.list.showsummary", "list.showSummary");
+  take("params.taxonomy.showtermcount", "taxonomy.showTermCount");
   take("params.footer.showcopyright", "footer.showCopyright");
   take("params.footer.showmenu", "footer.showMenu");
   take("params.defaultappearance", "appearance");
@@ -152,6 +154,7 @@ export function hugoSettings(config: HugoConfig): HugoSettings {
   for (const key of leafPaths(values)) {
     if ([...used].some((read) => key === read || key.startsWith(`${read}.`))) continue;
     if (key.startsWith("params.") && readParams.has(key.split(".")[1]!) && !/^params\.(homepage|footer)\./.test(key)) continue;
+    // Of Blowfish's `list.*`, `taxonomy.*`, `homepage.*` and `footer.*`, the keys read are in `used`; the rest are listed.
     if (/^languages\.[^.]+\.(params\.(author|isocode|displayname|rtl|dateformat|description|copyright)|weight|title|languagename|languagecode|languagedirection|rtl|timezone|menus|copyright|description)(\.|$)/.test(key)) continue;
     const group = ignoredGroups.find(([, pattern]) => pattern.test(key))?.[0] ?? "other";
     const list = ignored.get(group) ?? [];

@@ -85,6 +85,10 @@ export interface SiteSettings {
    * series and authors.
    */
   taxonomies: Record<string, string>;
+  /** Blowfish's `list.showSummary`: list pages show each post's summary (on unless set false). */
+  list: { showSummary: boolean };
+  /** Blowfish's `taxonomy.showTermCount`: the page of all tags (categories…) shows each term's number of posts. */
+  taxonomy: { showTermCount: boolean };
   /** A copy button on each code block of a post (Blowfish's `enableCodeCopy`; off by default, as in Blowfish). */
   enableCodeCopy: boolean;
   /** The folders whose pages are posts, listed at `/<folder>/` and on the home page (Blowfish's `mainSections`). */
@@ -130,6 +134,8 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   footer: { showMenu: true, showCopyright: true },
   appearance: "auto",
   taxonomies: { tag: "tags", category: "categories", series: "series", author: "authors" },
+  list: { showSummary: true },
+  taxonomy: { showTermCount: true },
   enableCodeCopy: false,
   mainSections: ["posts"],
   shareImage: undefined,
@@ -394,6 +400,8 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     footer: { showMenu: footerFlag("showMenu"), showCopyright: footerFlag("showCopyright") },
     appearance,
     taxonomies,
+    list: { showSummary: optionFlag(raw, "list", "showSummary", true, fail) },
+    taxonomy: { showTermCount: optionFlag(raw, "taxonomy", "showTermCount", true, fail) },
     enableCodeCopy: (() => {
       const value = raw.enableCodeCopy ?? false;
       return typeof value === "boolean" ? value : fail("enableCodeCopy", "true or false");
@@ -414,4 +422,12 @@ function readMainSections(raw: unknown, fail: (key: string, expected: string) =>
     return fail("mainSections", 'a list of top-level content folders, e.g. ["posts"]');
   }
   return list as string[];
+}
+
+/** A flag inside one of the settings' groups (`list.showSummary`), with its default. */
+function optionFlag(raw: Record<string, unknown>, group: string, key: string, fallback: boolean, fail: (key: string, expected: string) => never): boolean {
+  const options = raw[group] ?? {};
+  if (!isPlainObject(options)) return fail(group, `an object, e.g. { "${key}": ${fallback} }`);
+  const value = options[key] ?? fallback;
+  return typeof value === "boolean" ? value : fail(`${group}.${key}`, "true or false");
 }

@@ -88,6 +88,9 @@ describe("a Hugo site's own configuration", () => {
     assert.ok(second.querySelector(".post-header .post-word-count"), "article.showWordCount");
     assert.ok(second.querySelector(".breadcrumbs"), "config/production/ applies to builds");
     assert.ok(second.querySelector('script[src="/js/code-copy.js"]'), "enableCodeCopy");
+    assert.equal(loadPage(built.outputDir, "/posts/").querySelector(".post-card-summary"), null, "list.showSummary");
+    assert.ok(loadPage(built.outputDir, "/").querySelector(".post-card-summary"), "the home's cards are not a list page's");
+    assert.equal(loadPage(built.outputDir, "/tags/").querySelector(".term-count"), null, "taxonomy.showTermCount");
     assert.equal(loadPage(built.outputDir, "/").querySelector('script[src="/js/code-copy.js"]'), null, "only posts have code to copy");
   });
 
@@ -113,7 +116,7 @@ describe("a Hugo site's own configuration", () => {
     assert.match(built.log, /config\/_default\/hugo\.toml, config\/_default\/languages\.en\.toml, .*config\/production\/params\.toml\)/);
     assert.match(built.log, /Used: [^\n]*\bbaseURL\b[^\n]*\bpermalinks\b/);
     assert.match(built.log, /analytics: googleAnalytics, params\.fathomAnalytics\.site/);
-    assert.match(built.log, /theme and layout[^\n]*: theme, params\.colorScheme/);
+    assert.match(built.log, /theme and layout[^\n]*: theme, params\.colorScheme, params\.list\.groupByYear/);
     assert.doesNotMatch(built.log, /Not carried over[^]*\bparams\.article\b/);
   });
 });
