@@ -44,6 +44,8 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
   const { settings } = context;
   try {
     const source = describeSource(path.relative(context.contentDir, file), settings);
+    // Hugo's `disableLanguages`: that language's files are left out, as if they were not there.
+    if (source.undeclaredLanguage && settings.disableLanguages?.includes(source.undeclaredLanguage.toLowerCase())) return { ok: false, errors: [], warnings: [] };
     if (source.undeclaredLanguage) {
       const problem = new AuthorError(
         { file },

@@ -102,7 +102,7 @@ export function hugoSettings(config: HugoConfig): HugoSettings {
   // Languages: Hugo's keys per language, and Blowfish's `params` of each (displayName, isoCode, dateFormat…).
   const languages = at("languages");
   const disabled = new Set((Array.isArray(at("disablelanguages")) ? (at("disablelanguages") as unknown[]) : []).map((code) => String(code).toLowerCase()));
-  if (at("disablelanguages") !== undefined) used.add("disablelanguages");
+  take("disablelanguages", "disableLanguages");
   if (isMap(languages)) {
     for (const [code, entry] of Object.entries(languages)) {
       if (disabled.has(code) || !isMap(entry)) continue;

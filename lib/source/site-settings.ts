@@ -89,6 +89,8 @@ export interface SiteSettings {
   list: { showSummary: boolean };
   /** Blowfish's `taxonomy.showTermCount`: the page of all tags (categories…) shows each term's number of posts. */
   taxonomy: { showTermCount: boolean };
+  /** Languages whose files are left out (Hugo's `disableLanguages`), lower case: "fr". */
+  disableLanguages: string[];
   /** A copy button on each code block of a post (Blowfish's `enableCodeCopy`; off by default, as in Blowfish). */
   enableCodeCopy: boolean;
   /** The folders whose pages are posts, listed at `/<folder>/` and on the home page (Blowfish's `mainSections`). */
@@ -136,6 +138,7 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   taxonomies: { tag: "tags", category: "categories", series: "series", author: "authors" },
   list: { showSummary: true },
   taxonomy: { showTermCount: true },
+  disableLanguages: [],
   enableCodeCopy: false,
   mainSections: ["posts"],
   shareImage: undefined,
@@ -362,8 +365,12 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     fail("pathPrefix", `the path of baseURL ("${basePath}") or left out`);
   }
 
+  const disableLanguages = raw.disableLanguages ?? [];
+  if (!Array.isArray(disableLanguages) || !disableLanguages.every((code) => typeof code === "string")) fail("disableLanguages", 'a list of language codes, e.g. ["fr"]');
+  const disabled = (disableLanguages as string[]).map((code) => code.toLowerCase());
+  const declaredLanguages = isPlainObject(raw.languages) ? Object.fromEntries(Object.entries(raw.languages).filter(([code]) => !disabled.includes(code.toLowerCase()))) : raw.languages;
   const { languages, multilingual } = readLanguages(
-    raw,
+    { ...raw, languages: declaredLanguages },
     { title: text("title"), description: text("description"), language: canonicalLanguage, timeZone, summaryLength: count("summaryLength"), postsPerPage: count("postsPerPage"), homePosts: count("homePosts"), dateFormat, menus, copyright },
     raw.language !== undefined,
     fail,
@@ -402,6 +409,7 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     taxonomies,
     list: { showSummary: optionFlag(raw, "list", "showSummary", true, fail) },
     taxonomy: { showTermCount: optionFlag(raw, "taxonomy", "showTermCount", true, fail) },
+    disableLanguages: disabled,
     enableCodeCopy: (() => {
       const value = raw.enableCodeCopy ?? false;
       return typeof value === "boolean" ? value : fail("enableCodeCopy", "true or false");

@@ -41,6 +41,7 @@ describe("a Hugo site's own configuration", () => {
     const time = loadPage(built.outputDir, "/2024/03/first-post/").querySelector(".post-header time");
     assert.deepEqual([time?.getAttribute("datetime"), text(time)], ["2024-03-05T10:00:00+08:00", "Mar 5, 2024"]);
     assert.equal(text(loadPage(built.outputDir, "/zh-cn/2024/03/第一篇/").querySelector(".post-header time")), "2024年03月05日");
+    assert.ok(!pageExists(built.outputDir, "/fr/"), "disableLanguages");
     // displayName is what Blowfish's switcher shows.
     assert.deepEqual(links(loadPage(built.outputDir, "/zh-cn/"), ".language-switcher").map(([name]) => name), ["EN"]);
   });
@@ -132,6 +133,8 @@ describe("a Hugo site with one hugo.yaml, and the settings file beside it", () =
         "  description: Described in YAML",
         "  dateFormat: '02/01/2006'",
         "  mainSections: [blog]",
+        "summaryLength: 3",
+        "buildFuture: true",
         "menus:",
         "  main:",
         "    - name: Blog",
@@ -140,6 +143,7 @@ describe("a Hugo site with one hugo.yaml, and the settings file beside it", () =
       ].join("\n"),
       "content/_data/site.json": JSON.stringify({ title: "From site.json" }),
       "content/blog/one/index.md": "---\ntitle: One\ndate: 2020-01-02\n---\n\nText.\n",
+      "content/blog/later/index.md": "---\ntitle: Later\ndate: 2999-01-02\n---\n\nOne two three four.\n\nFive six seven.\n",
     });
     const build = await buildSite(path.join(root, "content"), { env: noSearch });
     assert.equal(build.exitCode, 0, build.log);
@@ -151,8 +155,10 @@ describe("a Hugo site with one hugo.yaml, and the settings file beside it", () =
     assert.equal(text(loadPage(build.outputDir, "/blog/one/").querySelector(".post-header time")), "02/01/2020");
     assert.deepEqual(links(home, ".site-nav"), [["Blog", "/blog/"]]);
     // mainSections: blog/ holds the posts, listed at /blog/ and on the home page.
-    assert.deepEqual([...loadPage(build.outputDir, "/blog/").querySelectorAll(".post-card-title")].map(text), ["One"]);
-    assert.deepEqual([...home.querySelectorAll(".post-card-title")].map(text), ["One"]);
+    assert.deepEqual([...loadPage(build.outputDir, "/blog/").querySelectorAll(".post-card-title")].map(text), ["Later", "One"]);
+    assert.deepEqual([...home.querySelectorAll(".post-card-title")].map(text), ["Later", "One"], "buildFuture publishes the post dated 2999");
+    // summaryLength 3: whole paragraphs until three words, as Hugo's automatic summary takes them.
+    assert.equal(text(loadPage(build.outputDir, "/blog/").querySelector(".post-card-summary")), "One two three four.", "summaryLength");
   });
 });
 
