@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
 import { axeViolations, cspViolationsInPage, describeViolations, launchBrowser, watchPage } from "../helpers/browser.ts";
-import { bundledContent, buildSite, outputFile, projectDir, type BuildResult } from "../helpers/site.ts";
+import { bundledContent, buildSite, loadPage, outputFile, projectDir, type BuildResult } from "../helpers/site.ts";
 import { serveSite } from "../helpers/static-server.ts";
 
 const pageTypes: Record<string, string> = {
@@ -95,6 +95,8 @@ describe("the bundled site in Chromium", () => {
     const player = page.locator(".youtube-embed iframe.embed-player").first();
     await player.waitFor();
     assert.match((await player.getAttribute("src"))!, /^https:\/\/www\.youtube-nocookie\.com\/embed\/TfVYxnhuEdU\?autoplay=1/);
+    // The click asked youtube-nocookie.com for the player, and nothing else went elsewhere.
+    assert.ok(watch.external.length > 0, "the player was requested");
     assert.ok(watch.external.every((url) => new URL(url).hostname === "www.youtube-nocookie.com"), watch.external.join(", "));
     await page.close();
   });
@@ -114,7 +116,8 @@ describe("the bundled site in Chromium", () => {
     const { page, watch } = await open(pageTypes.post!);
     await page.locator(".embed-frame .embed-link").click();
     assert.match((await page.locator(".embed-frame iframe").getAttribute("src"))!, /^https:\/\/share\.transistor\.fm\//);
-    assert.ok(watch.external.every((url) => new URL(url).hostname === "share.transistor.fm"));
+    assert.ok(watch.external.length > 0, "the podcast player was requested");
+    assert.ok(watch.external.every((url) => new URL(url).hostname === "share.transistor.fm"), watch.external.join(", "));
     await page.close();
   });
 
@@ -177,7 +180,7 @@ describe("the bundled site in Chromium", () => {
     await page.close();
   });
 
-  it("keeps a post page's CSS and JavaScript under 30 KB compressed", async () => {
+  it("keeps a post page's CSS and JavaScript near what README states (about 8.5 KB compressed)", async () => {
     const { page } = await open(pageTypes.post!);
     const assets = await page.evaluate(() => [
       ...[...document.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute("href")),
@@ -186,7 +189,8 @@ describe("the bundled site in Chromium", () => {
     await page.close();
     const bytes = assets.reduce((sum, url) => sum + zlib.gzipSync(fs.readFileSync(outputFile(build.outputDir, url!))).length, 0);
     assert.ok(assets.length >= 2);
-    assert.ok(bytes < 30 * 1024, `${bytes} bytes`);
+    // README: "CSS + JS on a post page: about 8.5 KB compressed"; a tenth over that fails, so the figure stays true.
+    assert.ok(bytes < 8.5 * 1024 * 1.1, `${bytes} bytes`);
   });
 });
 
@@ -204,9 +208,16 @@ describe("the bundled site without JavaScript", () => {
       assert.ok(await page.locator(".post-content .alert").first().isVisible());
       assert.equal(await page.locator(".youtube-embed a.embed-link").first().getAttribute("href"), "https://www.youtube.com/watch?v=TfVYxnhuEdU");
       assert.equal(await page.locator(".theme-toggle").isVisible(), false);
-      assert.ok(await page.locator(".post-content picture img").first().isVisible() || (await page.locator(".post-content picture img").count()) > 0);
+      // Every picture of the post is there without scripts, and the first is shown.
+      const pictures = loadPage(build.outputDir, pageTypes.post!).querySelectorAll(".post-content picture img").length;
+      assert.ok(pictures > 0);
+      assert.equal(await page.locator(".post-content picture img").count(), pictures);
+      await page.locator(".post-content picture img").first().scrollIntoViewIfNeeded();
+      assert.ok(await page.locator(".post-content picture img").first().isVisible());
+      // The search page says search needs JavaScript and offers the archive and tags instead.
       await page.goto(server.url + "/search/");
-      assert.ok(await page.locator("noscript").count());
+      assert.match((await page.locator("main").innerText()).replace(/\s+/g, " "), /搜索需要 JavaScript。你也可以浏览：/);
+      assert.equal(await page.getByRole("link", { name: "归档" }).last().getAttribute("href"), "/archive/");
       assert.deepEqual(watch.external, []);
     } finally {
       await browser.close();

@@ -49,5 +49,15 @@ describe("the benchmark corpus", () => {
     for (const post of posts) assert.equal(pageExists(build.outputDir, `/posts/${post.slug}/`), !post.draft, post.slug);
     const page = loadPage(build.outputDir, `/posts/${posts.filter((post) => !post.draft).at(-1)!.slug}/`);
     assert.ok(page.querySelector(".youtube-embed") && page.querySelector(".tweet-card") && page.querySelector(".alert") && page.querySelector(".article-card"));
+    // More posts than a feed holds: the Atom and JSON feeds keep the 20 newest, and lists show 10 a page.
+    const published = posts.filter((post) => !post.draft).length;
+    assert.ok(published > 20, `${published} published`);
+    const atom = fs.readFileSync(path.join(build.outputDir, "feed.xml"), "utf8");
+    assert.equal([...atom.matchAll(/<entry>/g)].length, 20);
+    const json = JSON.parse(fs.readFileSync(path.join(build.outputDir, "feed.json"), "utf8")) as { items: Array<{ date_published: string }> };
+    assert.equal(json.items.length, 20);
+    const dates = json.items.map((item) => Date.parse(item.date_published));
+    assert.deepEqual(dates, [...dates].sort((a, b) => b - a), "newest first");
+    assert.equal(loadPage(build.outputDir, "/posts/").querySelectorAll(".card-list > li").length, 10);
   });
 });

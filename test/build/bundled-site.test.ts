@@ -198,7 +198,9 @@ describe("the bundled site, production build", () => {
   });
 
   it("serves the six thumbnails the seed's raw HTML references", () => {
-    for (const img of seed.querySelectorAll(".post-content img.thumbnailshadow")) {
+    const thumbnails = seed.querySelectorAll(".post-content img.thumbnailshadow");
+    assert.equal(thumbnails.length, 6);
+    for (const img of thumbnails) {
       assert.ok(pageExists(build.outputDir, img.getAttribute("src")!), img.getAttribute("src")!);
     }
   });

@@ -1,9 +1,23 @@
 import assert from "node:assert/strict";
+import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { buildEnvironment, projectDir } from "../../lib/environment.ts";
 
 describe("what a build reads from its environment", () => {
+  it("restarts the dev server when the generator's own code changes (README: `npm start`)", () => {
+    const scripts = (JSON.parse(fs.readFileSync(path.join(projectDir, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
+    const watched = [...scripts.start!.matchAll(/--watch-path=(\S+)/g)].map((match) => match[1]);
+    assert.deepEqual(watched.sort(), ["lib", "shortcodes"]);
+    assert.match(scripts.start!, /--serve\b/);
+  });
+
+  it("picks Hugo's environment: HUGO_ENVIRONMENT, else development for the dev server and production for builds", () => {
+    assert.equal(buildEnvironment({ ELEVENTY_RUN_MODE: "serve" }, []).hugoEnvironment, "development");
+    assert.equal(buildEnvironment({}, []).hugoEnvironment, "production");
+    assert.equal(buildEnvironment({ HUGO_ENVIRONMENT: "staging", ELEVENTY_RUN_MODE: "serve" }, []).hugoEnvironment, "staging");
+  });
+
   it("gives the dev server a folder of its own unless told one, so it never shares _site with npm run build", () => {
     const argv = ["node", "cmd.cjs", "--serve"];
     assert.equal(buildEnvironment({ ELEVENTY_RUN_MODE: "serve" }, argv).eleventy.output, "_site.dev");

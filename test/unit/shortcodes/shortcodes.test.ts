@@ -52,6 +52,16 @@ describe("youtube", () => {
     assert.equal(doc.querySelector(".embed-title")?.textContent, "Stable Diffusion");
   });
 
+  it("passes mute, loop and controls to the player, and adds the class", () => {
+    const figure = render('{{< youtube id="TfVYxnhuEdU" mute=true loop=true controls=false class="wide-video" >}}').querySelector("figure")!;
+    const player = new URL(figure.getAttribute("data-embed-src")!);
+    assert.deepEqual(Object.fromEntries(player.searchParams), { autoplay: "1", mute: "1", controls: "0", loop: "1", playlist: "TfVYxnhuEdU" });
+    assert.deepEqual([...figure.classList], ["embed", "embed-video", "youtube-embed", "wide-video"]);
+    // Their defaults: sound, controls, no loop.
+    const plain = new URL(render("{{< youtube TfVYxnhuEdU >}}").querySelector("figure")!.getAttribute("data-embed-src")!);
+    assert.deepEqual([...plain.searchParams.keys()], ["autoplay"]);
+  });
+
   it("escapes a hostile title into text", () => {
     const doc = render(`{{< youtube id="TfVYxnhuEdU" title="${hostile.replaceAll('"', '\\"')}" >}}`);
     assert.equal(doc.querySelectorAll("script").length, 0);

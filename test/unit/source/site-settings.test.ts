@@ -33,6 +33,18 @@ describe("site settings: Blowfish's `article`, the author and Hugo's build switc
     assert.throws(() => settingsOf({ article: { sharingLinks: ["fax"] } }), /"article\.sharingLinks" must be false, or a list of networks from: .*\(found "fax"\)/);
     assert.throws(() => settingsOf({ article: { editURL: "github.com/me" } }), /"article\.editURL" must be an absolute http\(s\) URL/);
     assert.throws(() => settingsOf({ buildExpired: "no" }), /"buildExpired" must be true or false/);
+    // README's settings: each checked, and the message names the key and what it takes.
+    assert.throws(() => settingsOf({ postsPerPage: 0 }), /"postsPerPage" must be a positive whole number/);
+    assert.throws(() => settingsOf({ homePosts: 2.5 }), /"homePosts" must be a positive whole number/);
+    assert.throws(() => settingsOf({ summaryLength: "70" }), /"summaryLength" must be a positive whole number/);
+    assert.throws(() => settingsOf({ baseURL: "example.org" }), /"baseURL" must be an absolute http\(s\) URL/);
+    assert.throws(() => settingsOf({ timeZone: "Mars/Olympus" }), /"timeZone" must be an IANA time zone/);
+    assert.throws(() => settingsOf({ language: "not a tag!" }), /"language" must be a language tag/);
+    assert.throws(() => settingsOf({ math: "always" }), /"math" must be true, false or "dollars"/);
+    assert.throws(() => settingsOf({ strict: "yes" }), /"strict" must be true or false/);
+    assert.throws(() => settingsOf({ brokenLinks: "ignore" }), /"brokenLinks" must be "error" or "warn"/);
+    assert.throws(() => settingsOf({ pathPrefix: "blog" }), /"pathPrefix" must be a path such as/);
+    assert.throws(() => settingsOf({ title: 7 }), /"title" must be a string/);
     assert.throws(() => settingsOf({ author: { name: "A", image: "https://example.org/me.jpg" } }), /"author\.image" must be a picture in the content folder or static\//);
     assert.throws(() => settingsOf({ author: { name: "A", links: [{ github: "not a url" }] } }), /"author\.links" must be a list like/);
   });
