@@ -54,7 +54,14 @@ describe("markdown: links and HTML", () => {
     const doc = render("| a | b |\n|---|---|\n| 1 | 2 |\n\n~~gone~~ note[^1]\n\n[^1]: The note.");
     assert.equal(doc.querySelectorAll("table td").length, 2);
     assert.equal(doc.querySelector("s")?.textContent, "gone");
-    assert.ok(doc.querySelector(".footnotes"));
+    assert.equal(doc.querySelector(".footnotes li")?.textContent?.trim().replace(/\s*↩︎?$/, ""), "The note.");
+    assert.equal(doc.querySelectorAll("sup a").length, 1);
+  });
+
+  it("turns a bare web address into a link, but not one inside code", () => {
+    const doc = render("See https://example.com/a?b=1 now, and `https://example.com/code`.");
+    assert.deepEqual([...doc.querySelectorAll("a")].map((a) => a.getAttribute("href")), ["https://example.com/a?b=1"]);
+    assert.equal(doc.querySelector("code")?.textContent, "https://example.com/code");
   });
 });
 
