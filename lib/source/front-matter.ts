@@ -10,6 +10,8 @@ export interface FrontMatter {
   data: Map<string, unknown>;
   /** 1-based line of each key in the file, for error messages. */
   keyLines: Map<string, number>;
+  /** Each top-level key's value as written on its line (YAML and TOML), before parsing: "2022-10-25". */
+  writtenValues: Map<string, string>;
   body: string;
   /** 1-based line of the file where the body starts. */
   bodyLine: number;
@@ -28,7 +30,7 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
   if (firstLine.startsWith("{")) return readJson(file, source);
   const delimiter = firstLine === "+++" ? "+++" : firstLine.startsWith("---") ? "---" : undefined;
   if (!delimiter) {
-    return { format: "none", data: new Map(), keyLines: new Map(), body: source, bodyLine: 1 };
+    return { format: "none", data: new Map(), keyLines: new Map(), writtenValues: new Map(), body: source, bodyLine: 1 };
   }
 
   const closing = findClosingLine(source, delimiter);
@@ -64,7 +66,7 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
   return {
     format,
     data: lowerCaseKeys(data),
-    keyLines: findKeyLines(source, 1, closing.line, format),
+    ...findKeyLines(source, 1, closing.line, format),
     body: source.slice(closing.end),
     bodyLine: closing.line + 1,
   };
@@ -99,7 +101,7 @@ function readJson(file: string, source: string): FrontMatter {
   return {
     format: "json",
     data: lowerCaseKeys(data as Record<string, unknown>),
-    keyLines: findKeyLines(source, 0, closingLine, "json"),
+    ...findKeyLines(source, 0, closingLine, "json"),
     body: bodyStart === -1 ? "" : source.slice(bodyStart + 1),
     bodyLine: closingLine + 1,
   };
@@ -155,14 +157,18 @@ const keyPatterns: Record<FrontMatterFormat, RegExp> = {
   none: /$^/,
 };
 
-function findKeyLines(source: string, firstLine: number, lastLine: number, format: FrontMatterFormat): Map<string, number> {
+function findKeyLines(source: string, firstLine: number, lastLine: number, format: FrontMatterFormat): { keyLines: Map<string, number>; writtenValues: Map<string, string> } {
   const lines = source.split("\n", lastLine);
-  const found = new Map<string, number>();
+  const keyLines = new Map<string, number>();
+  const writtenValues = new Map<string, string>();
   const pattern = keyPatterns[format];
   for (let i = firstLine; i < lastLine - 1 && i < lines.length; i++) {
-    const match = pattern.exec(lines[i] ?? "");
+    const line = lines[i] ?? "";
+    const match = pattern.exec(line);
     const key = match?.[1]?.toLowerCase();
-    if (key && !found.has(key)) found.set(key, i + 1);
+    if (!key || keyLines.has(key)) continue;
+    keyLines.set(key, i + 1);
+    writtenValues.set(key, line.slice(match![0].length).trim());
   }
-  return found;
+  return { keyLines, writtenValues };
 }

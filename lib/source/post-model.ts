@@ -298,7 +298,10 @@ export function readPageMeta(
     const value = get<Date | string>(key);
     if (value === undefined) return undefined;
     // Dates without an offset are read in the time zone of the file's language.
-    const parsed = toDate(value, languageOf(settings, source.lang).timeZone);
+    // A date written without a time is that day where the site lives; one written with its time is that moment.
+    const written = frontMatter.writtenValues?.get(names.get(key) ?? key);
+    const dateOnly = written === undefined ? undefined : /^["']?\d{4}-\d{2}-\d{2}["']?\s*(#.*)?$/.test(written);
+    const parsed = toDate(value, languageOf(settings, source.lang).timeZone, dateOnly);
     if (!parsed) {
       throw new AuthorError(
         { file, line: lines.get(key) },
@@ -440,14 +443,16 @@ function editLink(base: string, relativePath: string): string {
 }
 
 /** Dates without an offset are wall-clock times in the site's zone, as Hugo reads them. */
-export function toDate(value: Date | string, timeZone: string): Date | undefined {
+export function toDate(value: Date | string, timeZone: string, dateOnly?: boolean): Date | undefined {
   if (value instanceof Date) {
     // A plain Date: TOML's dates are a subclass whose toISOString() omits the time.
     value = new Date(value.getTime());
     if (Number.isNaN(value.getTime())) return undefined;
-    // YAML reads `2022-10-25` as midnight UTC; it means that calendar day where the site lives.
+    // YAML reads `2022-10-25` as midnight UTC; it means that calendar day where the site lives. A moment written
+    // with its time and offset (`2022-10-25T08:00:00+08:00`, midnight UTC too) is that moment. Without the text as
+    // written (`dateOnly` undefined), midnight UTC is taken for a bare date.
     const isMidnightUtc = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0;
-    if (!isMidnightUtc || timeZone === "UTC") return value;
+    if (dateOnly === false || !isMidnightUtc || timeZone === "UTC") return value;
     return DateTime.fromObject(
       { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() },
       { zone: timeZone },

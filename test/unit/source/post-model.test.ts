@@ -65,6 +65,13 @@ body`,
     assert.equal(page.date.toISOString(), "2022-10-24T16:00:00.000Z");
   });
 
+  it("keeps a moment written with its time and offset, even one that falls on midnight UTC", () => {
+    // 08:00 in Shanghai is 00:00 UTC: it was once taken for a bare date and moved to 00:00 Shanghai time.
+    assert.equal(meta("posts/x/index.md", "---\ndate: 2020-01-02T08:00:00+08:00\n---\n").date.toISOString(), "2020-01-02T00:00:00.000Z");
+    assert.equal(meta("posts/x/index.md", '---\ndate: "2020-01-02" # a comment\n---\n').date.toISOString(), "2020-01-01T16:00:00.000Z");
+    assert.equal(meta("posts/x/index.md", "+++\ndate = 2020-01-02T08:00:00+08:00\n+++\n").date.toISOString(), "2020-01-02T00:00:00.000Z");
+  });
+
   it("keeps Eleventy's reserved collection names as plain tags", () => {
     const page = meta("posts/x/index.md", '---\ntags: ["posts", "all"]\n---\n');
     assert.deepEqual(page.tags, ["posts", "all"]);
