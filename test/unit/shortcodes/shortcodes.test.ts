@@ -82,6 +82,30 @@ describe("youtube", () => {
   });
 });
 
+describe("vimeo, qr and gitlab: README's parameters", () => {
+  it("vimeo: a do-not-track player on click, its title (escaped) and class", () => {
+    const figure = render('{{< vimeo id="55073825" title="A <film>" class="wide" >}}').querySelector("figure")!;
+    assert.deepEqual([...figure.classList], ["embed", "embed-video", "vimeo-embed", "wide"]);
+    assert.equal(figure.getAttribute("data-embed-src"), "https://player.vimeo.com/video/55073825?dnt=1&autoplay=1");
+    assert.equal(figure.getAttribute("data-embed-title"), "A <film>");
+    assert.equal(figure.querySelector("a.embed-link")?.getAttribute("href"), "https://vimeo.com/55073825");
+  });
+
+  it("qr: level sets the error correction (more modules), scale the size in pixels", () => {
+    const svg = (source: string) => render(source).querySelector("svg.qr-code")!;
+    const low = svg('{{< qr text="https://example.com/a-longer-address" level="low" >}}');
+    const high = svg('{{< qr text="https://example.com/a-longer-address" level="high" scale=3 >}}');
+    const modules = (element: Element) => Number(element.getAttribute("viewBox")!.split(" ")[2]);
+    assert.ok(modules(high) > modules(low), `${modules(high)} modules at high, ${modules(low)} at low`);
+    assert.equal(Number(high.getAttribute("width")), modules(high) * 3);
+  });
+
+  it("gitlab: the project by its id on the given server", () => {
+    assert.equal(render('{{< gitlab projectID="278964" baseURL="https://git.example.org/" >}}').querySelector("a.repo-card")?.getAttribute("href"), "https://git.example.org/projects/278964");
+    assert.equal(render('{{< gitlab projectID="278964" >}}').querySelector("a.repo-card")?.getAttribute("href"), "https://gitlab.com/projects/278964");
+  });
+});
+
 describe("tweet and x", () => {
   it("renders a static card linking to the post on x.com", () => {
     for (const name of ["tweet", "x"]) {
