@@ -179,15 +179,23 @@ describe("a site's languages, declared", () => {
     assert.ok(!pageExists(lenient.outputDir, "/fr/posts/a/"));
   });
 
-  it("shows a language without interface text of its own in English, and says so once", async () => {
-    const languages = { en: { weight: 1 }, fr: { weight: 2, languageName: "Français", title: "Carnet" } };
-    const build = await buildSite(makeContent({ "posts/a/index.md": post("A"), "posts/a/index.fr.md": post("Un"), "posts/b/index.fr.md": post("Deux"), "_data/site.json": JSON.stringify({ languages }) }));
+  it("shows a language without interface text of its own in English, and says so once; a right-to-left one right to left", async () => {
+    const languages = { en: { weight: 1 }, fr: { weight: 2, languageName: "Français", title: "Carnet", homePosts: 1 }, ar: { weight: 3, languageName: "العربية", languageDirection: "rtl" } };
+    const build = await buildSite(
+      makeContent({ "posts/a/index.md": post("A"), "posts/a/index.fr.md": post("Un"), "posts/b/index.fr.md": post("Deux"), "posts/a/index.ar.md": post("واحد"), "_data/site.json": JSON.stringify({ languages }) }),
+    );
     assert.equal(build.exitCode, 0, build.log);
     assert.equal(build.log.match(/The interface has no text in Français \(fr\) yet: its pages show it in English/g)?.length, 1);
     const page = loadPage(build.outputDir, "/fr/");
     assert.equal(page.documentElement.getAttribute("lang"), "fr");
     assert.equal(text(page.querySelector("#latest-title")), "Latest posts");
     assert.equal(text(page.querySelector(".site-title")), "Carnet");
+    // Its own homePosts: one of its two posts on its home.
+    assert.equal(page.querySelectorAll(".post-card").length, 1);
+    // languageDirection: rtl sets dir on every page of that language, and only there.
+    assert.equal(loadPage(build.outputDir, "/ar/posts/a/").documentElement.getAttribute("dir"), "rtl");
+    assert.equal(loadPage(build.outputDir, "/ar/").documentElement.getAttribute("dir"), "rtl");
+    assert.equal(page.documentElement.getAttribute("dir"), null);
   });
 
   it("reports a languages setting it cannot use, with the key and the fix", async () => {
