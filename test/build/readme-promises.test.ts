@@ -20,12 +20,15 @@ describe("README's settings and front matter, built", () => {
       "_data/site.json": JSON.stringify({ title: "Promises", description: "What the README says.", baseURL: "https://example.org/", postsPerPage: 2, homePosts: 1 }),
       "posts/quiet/index.md": post("Quiet", "2020-01-05", "showReadingTime: false\nshowDate: false\n"),
       "posts/described/index.md": post("Described", "2020-01-04", 'description: "A description unlike the summary."\n'),
-      "posts/pictured/index.md": post("Pictured", "2020-01-03", "featureimage: art.png\n"),
+      "posts/pictured/index.md": post("Pictured", "2020-01-03", "featureimage: art.png\n", "![In the text](one.png)"),
+      "posts/headed/index.md": post("Headed", "2019-12-31", "", "## First a heading\n\n![After it](one.png)"),
       "posts/images/index.md": post("Images", "2020-01-02", "", "![First](one.png)\n\nText between.\n\n![Second](two.png)"),
       "posts/solo.md": post("Solo", "2020-01-01"),
     });
     await Promise.all([
       writeImage(path.join(content, "posts/pictured/art.png"), 1400, 900, 11),
+      writeImage(path.join(content, "posts/pictured/one.png"), 800, 500, 14),
+      writeImage(path.join(content, "posts/headed/one.png"), 800, 500, 15),
       writeImage(path.join(content, "posts/images/one.png"), 800, 500, 12),
       writeImage(path.join(content, "posts/images/two.png"), 800, 500, 13),
     ]);
@@ -35,7 +38,7 @@ describe("README's settings and front matter, built", () => {
 
   it("shows postsPerPage posts a list page and homePosts on the home page", () => {
     assert.equal(page("/posts/").querySelectorAll(".card-list > li").length, 2);
-    assert.equal(page("/posts/page/3/").querySelectorAll(".card-list > li").length, 1);
+    assert.equal(page("/posts/page/3/").querySelectorAll(".card-list > li").length, 2);
     assert.ok(!pageExists(build.outputDir, "/posts/page/4/"));
     assert.equal(page("/").querySelectorAll(".post-card").length, 1);
   });
@@ -73,6 +76,12 @@ describe("README's settings and front matter, built", () => {
     assert.equal(images[0]!.getAttribute("loading"), null);
     assert.equal(images[1]!.getAttribute("fetchpriority"), null);
     assert.equal(images[1]!.getAttribute("loading"), "lazy");
+    // Not when the post has a feature image (that one loads first), nor when a heading comes before the image.
+    for (const url of ["/posts/pictured/", "/posts/headed/"]) {
+      const body = [...page(url).querySelectorAll(".post-content img")];
+      assert.equal(body.length, 1, url);
+      assert.deepEqual([body[0]!.getAttribute("fetchpriority"), body[0]!.getAttribute("loading")], [null, "lazy"], url);
+    }
   });
 
   it("builds a single-file post (posts/<name>.md) at /posts/<name>/, in lists and feeds", () => {
