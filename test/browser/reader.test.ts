@@ -180,6 +180,17 @@ describe("the bundled site in Chromium", () => {
     await page.close();
   });
 
+  it("prints a post without the site's header, footer and table of contents, black on white, with links' addresses", async () => {
+    const { page } = await open(pageTypes.post!, { colorScheme: "dark" });
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    for (const selector of [".site-header", ".site-footer"]) assert.equal(await page.locator(selector).isVisible(), false, selector);
+    const colours = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+    assert.deepEqual(colours, ["rgb(0, 0, 0)", "rgb(255, 255, 255)"]);
+    const after = await page.locator('.post-content a[href^="http"]').first().evaluate((link) => [getComputedStyle(link, "::after").content, link.getAttribute("href")]);
+    assert.equal(after[0], `" (${after[1]})"`);
+    await page.close();
+  });
+
   it("keeps a post page's CSS and JavaScript near what README states (about 8.5 KB compressed)", async () => {
     const { page } = await open(pageTypes.post!);
     const assets = await page.evaluate(() => [
