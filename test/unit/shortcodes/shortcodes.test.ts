@@ -106,6 +106,35 @@ describe("vimeo, qr and gitlab: README's parameters", () => {
   });
 });
 
+describe("details and button: paired calls", () => {
+  const inner = (markup: string) => ({ inner: { source: markup, html: trustedHtml(markup) } });
+  const text = (node: Element | null | undefined) => (node?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+  it("details: the summary as inline Markdown, open, class, name and title, the content inside", () => {
+    const doc = render('{{< details summary="Read *more*" open=true class="note" name="faq" title="A <hint>" >}}x{{< /details >}}', inner("<p>Body</p>"));
+    const details = doc.querySelector("details")!;
+    assert.deepEqual([details.className, details.hasAttribute("open"), details.getAttribute("name"), details.getAttribute("title")], ["details note", true, "faq", "A <hint>"]);
+    assert.equal(details.querySelector("summary em")?.textContent, "more");
+    assert.equal(details.querySelector(".details-content p")?.textContent, "Body");
+    // Closed by default, with the interface's word for its summary.
+    const plain = render("{{< details >}}x{{< /details >}}", inner("<p>Body</p>")).querySelector("details")!;
+    assert.equal(plain.hasAttribute("open"), false);
+    assert.ok(text(plain.querySelector("summary")).length > 0);
+  });
+
+  it("button: a link to another site or a new tab never hands the page over (noopener), the author's rel kept", () => {
+    const link = (source: string) => render(source, inner("Go")).querySelector("a.button")!;
+    const external = link('{{< button href="https://example.com/" rel="nofollow" >}}Go{{< /button >}}');
+    assert.deepEqual([external.getAttribute("href"), external.getAttribute("rel"), text(external)], ["https://example.com/", "nofollow noopener", "Go"]);
+    const tab = link('{{< button href="/posts/x/" target="_blank" >}}Go{{< /button >}}');
+    assert.deepEqual([tab.getAttribute("target"), tab.getAttribute("rel")], ["_blank", "noopener"]);
+    const local = link('{{< button href="/posts/x/" >}}Go{{< /button >}}');
+    assert.deepEqual([local.getAttribute("target"), local.getAttribute("rel")], [null, null]);
+    rejects('{{< button href="/x/" target="_blank x" >}}Go{{< /button >}}', /is not a link target/);
+    rejects('{{< button href="javascript:alert(1)" >}}Go{{< /button >}}', /javascript|address|link/i);
+  });
+});
+
 describe("tweet and x", () => {
   it("renders a static card linking to the post on x.com", () => {
     for (const name of ["tweet", "x"]) {
