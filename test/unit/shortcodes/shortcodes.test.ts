@@ -135,6 +135,43 @@ describe("details and button: paired calls", () => {
   });
 });
 
+describe("the small ones: badge, lead, keyword, icon, param, comment, katex", () => {
+  const inner = (markup: string) => ({ inner: { source: markup, html: trustedHtml(markup) } });
+  const page = (params: Record<string, unknown>) => ({ page: { lang: "en", url: "/posts/p/", params } });
+
+  it("wraps the inner content: badge inline, lead as a block, keyword with its icon, keywordList around them", () => {
+    assert.equal(render("{{< badge >}}x{{< /badge >}}", inner("<p>New</p>")).querySelector("span.badge")?.innerHTML, "New");
+    assert.equal(render("{{< lead >}}x{{< /lead >}}", inner("<p>Opening</p>")).querySelector("div.lead > p")?.textContent, "Opening");
+    const keyword = render('{{< keyword icon="github" >}}x{{< /keyword >}}', inner("<p>Code</p>")).querySelector("span.keyword")!;
+    assert.ok(keyword.querySelector("svg"));
+    assert.equal(keyword.querySelector(":scope > span")?.innerHTML, "Code");
+    assert.equal(render("{{< keyword >}}x{{< /keyword >}}", inner("Plain")).querySelector("span.keyword svg"), null);
+    assert.ok(render("{{< keywordList >}}x{{< /keywordList >}}", inner("<span>k</span>")).querySelector("div.keyword-list > span"));
+    rejects('{{< keyword icon="no-such-icon" >}}x{{< /keyword >}}', /icon/);
+  });
+
+  it("icon: the named icon inline, hidden from screen readers; an unknown name is named", () => {
+    const svg = render('{{< icon "github" >}}').querySelector("span.icon-inline svg")!;
+    assert.equal(svg.getAttribute("aria-hidden"), "true");
+    assert.equal(render('{{< icon name="github" >}}').querySelector("span.icon-inline svg")?.outerHTML, svg.outerHTML);
+    rejects('{{< icon "no-such-icon" >}}', /no-such-icon/);
+  });
+
+  it("param: a front matter value by (dotted, any-case) key, lists joined, escaped; a missing one named", () => {
+    const params = { title: "A <b>", tags: ["a", "b"], author: { Name: "Lin" } };
+    assert.equal(render('{{< param "title" >}}', page(params)).body.innerHTML, "A &lt;b&gt;");
+    assert.equal(render('{{< param "tags" >}}', page(params)).body.textContent, "a, b");
+    assert.equal(render('{{< param "author.name" >}}', page(params)).body.textContent, "Lin");
+    assert.throws(() => render('{{< param "missing" >}}', page(params)), (error: unknown) => error instanceof ParamError && /no value "missing"/.test(error.message));
+    assert.throws(() => render('{{< param "author" >}}', page(params)), (error: unknown) => error instanceof ParamError);
+  });
+
+  it("comment and katex show nothing", () => {
+    assert.equal(render("{{< comment >}}secret{{< /comment >}}", inner("<p>secret</p>")).body.innerHTML, "");
+    assert.equal(render("{{< katex >}}").body.innerHTML, "");
+  });
+});
+
 describe("tweet and x", () => {
   it("renders a static card linking to the post on x.com", () => {
     for (const name of ["tweet", "x"]) {
