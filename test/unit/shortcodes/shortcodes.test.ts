@@ -172,6 +172,35 @@ describe("the small ones: badge, lead, keyword, icon, param, comment, katex", ()
   });
 });
 
+describe("cards that link out: gist, instagram, github, huggingface, gitea/forgejo/codeberg", () => {
+  const href = (source: string, selector = "a") => render(source).querySelector(selector)?.getAttribute("href");
+
+  it("gist: by position or name, a file's anchor, nothing loaded from GitHub", () => {
+    assert.equal(href("{{< gist spf13 7896402 >}}", "a.gist-card-link"), "https://gist.github.com/spf13/7896402");
+    assert.equal(href('{{< gist user="spf13" id="7896402" file="img.html" >}}', "a.gist-card-link"), "https://gist.github.com/spf13/7896402#file-img-html");
+    assert.equal(render("{{< gist spf13 7896402 img.html >}}").querySelector("code")?.textContent, "img.html");
+    assert.equal(render("{{< gist spf13 7896402 >}}").querySelectorAll("script, iframe").length, 0);
+    rejects("{{< gist spf13 not-hex >}}", /is not a gist id/);
+    rejects('{{< gist "bad user!" 7896402 >}}', /is not a GitHub user name/);
+  });
+
+  it("instagram: the post's address", () => {
+    assert.equal(href("{{< instagram CxOWiQNP2MO >}}"), "https://www.instagram.com/p/CxOWiQNP2MO/");
+    rejects('{{< instagram "x/y" >}}', /is not an Instagram post id/);
+  });
+
+  it("github, huggingface and the Gitea forges: each repository's address", () => {
+    assert.equal(href('{{< github repo="nunocoracao/blowfish" showThumbnail=false >}}', "a.repo-card"), "https://github.com/nunocoracao/blowfish");
+    rejects('{{< github repo="not a repo" >}}', /is not a GitHub repository/);
+    assert.equal(href('{{< huggingface model="openai/whisper" >}}', "a.repo-card"), "https://huggingface.co/openai/whisper");
+    assert.equal(href('{{< huggingface dataset="squad" >}}', "a.repo-card"), "https://huggingface.co/datasets/squad");
+    rejects('{{< huggingface model="a/b" dataset="c/d" >}}', /needs either model or dataset/);
+    assert.equal(href('{{< gitea repo="me/tool" server="https://git.example.org" >}}', "a.repo-card"), "https://git.example.org/me/tool");
+    assert.equal(href('{{< codeberg repo="me/tool" >}}', "a.repo-card"), "https://codeberg.org/me/tool");
+    rejects('{{< forgejo repo="me/tool" server="ftp://x" >}}', /not a web address|address/);
+  });
+});
+
 describe("tweet and x", () => {
   it("renders a static card linking to the post on x.com", () => {
     for (const name of ["tweet", "x"]) {
