@@ -9,7 +9,7 @@ import { temporaryDir } from "../../scripts/temporary-dir.ts";
 import { bundledContent, buildSite, fileHashes, makeContent, projectDir, type BuildResult } from "../helpers/site.ts";
 
 /** Fault-injection trials per run; BLOG_FAULT_TRIALS runs more (the closing notes report long runs). */
-const trials = Number(process.env.BLOG_FAULT_TRIALS ?? 4);
+const trials = Number(process.env.BLOG_FAULT_TRIALS ?? 3);
 
 /** Caches of their own, so that what these tests do to caches touches no other test. */
 function ownCaches(): Record<string, string> {
@@ -70,7 +70,7 @@ describe("builds that never lose the site", () => {
     const outcomes: string[] = [];
     for (let trial = 0; trial < trials; trial++) {
       // Killed in cold work (encoding images, rendering), in a build from cached pages, or in a restore: each kind
-      // in every run, however few the trials, warm builds (the common case) twice as often.
+      // in every run of three or more trials, warm builds (the common case) twice as often in longer runs.
       const kind = (["cold", "warm", "restored", "warm"] as const)[trial % 4]!;
       if (kind === "cold") for (const dir of Object.values(caches)) fs.rmSync(dir, { recursive: true, force: true });
       if (kind === "warm") fs.rmSync(path.join(caches.BLOG_BUILD_CACHE!, "site"), { recursive: true, force: true });
