@@ -1,42 +1,28 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { BrowserContext } from "playwright-core";
+import { describe, it } from "node:test";
 import { writeImage } from "../../scripts/make-sample-images.ts";
-import { axeViolations, cspViolationsInPage, describeViolations, launchBrowser, watchPage } from "../helpers/browser.ts";
-import { buildSite, copyFixture, type BuildResult } from "../helpers/site.ts";
-import { serveSite } from "../helpers/static-server.ts";
+import { axeViolations, cspViolationsInPage, describeViolations, siteInChromium, watchPage } from "../helpers/browser.ts";
+import { copyFixture } from "../helpers/site.ts";
 
 /** Diagrams, math, a gallery and callouts as a reader's browser shows them, under the site's own headers. */
 describe("Blowfish features in Chromium", () => {
-  let build: BuildResult;
-  let server: { url: string; close: () => Promise<void> };
-  let browser: BrowserContext;
-
-  before(async () => {
+  const site = siteInChromium(async () => {
     const content = copyFixture("blowfish");
     await writeImage(path.join(content, "posts/everything/photo.jpg"), 1200, 800, 7);
     fs.copyFileSync(path.join(content, "posts/everything/photo.jpg"), path.join(content, "posts/everything/my photo.jpg"));
-    build = await buildSite(content);
-    assert.equal(build.exitCode, 0, build.log);
-    server = await serveSite(build.outputDir);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
+    return content;
   });
 
   for (const url of ["/posts/showcase/", "/posts/diagrams/"]) {
     for (const colorScheme of ["light", "dark"] as const) {
       it(`${url} in ${colorScheme}: no axe violation, no third-party request, no error`, async () => {
-        const page = await browser.newPage();
+        const page = await site.browser.newPage();
         await page.emulateMedia({ colorScheme });
         const watch = await watchPage(page);
         try {
-          await page.goto(server.url + url, { waitUntil: "load" });
+          await page.goto(site.server.url + url, { waitUntil: "load" });
           // Mermaid draws the diagram types the build cannot; wait for them before judging the page.
           if (url === "/posts/diagrams/") await page.waitForSelector(".diagram-in-browser pre.mermaid svg", { timeout: 20_000 });
           await page.evaluate(async () => {
@@ -69,9 +55,9 @@ describe("Blowfish features in Chromium", () => {
   it("colours build-time diagrams with the theme: light text on dark, dark on light", async () => {
     const fills: Record<string, string> = {};
     for (const colorScheme of ["light", "dark"] as const) {
-      const page = await browser.newPage();
+      const page = await site.browser.newPage();
       await page.emulateMedia({ colorScheme });
-      await page.goto(`${server.url}/posts/showcase/`, { waitUntil: "load" });
+      await page.goto(`${site.server.url}/posts/showcase/`, { waitUntil: "load" });
       fills[colorScheme] = await page.evaluate(() => getComputedStyle(document.querySelector(".diagram svg .node text")!).fill);
       await page.close();
     }
@@ -80,8 +66,8 @@ describe("Blowfish features in Chromium", () => {
   });
 
   it("draws math as MathML with the page's fonts and folds a folded callout until it is opened", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/posts/showcase/`, { waitUntil: "load" });
+    const page = await site.browser.newPage();
+    await page.goto(`${site.server.url}/posts/showcase/`, { waitUntil: "load" });
     const math = await page.evaluate(() => [...document.querySelectorAll("math")].map((m) => m.getBoundingClientRect().width));
     assert.equal(math.length, 2);
     for (const width of math) assert.ok(width > 10);

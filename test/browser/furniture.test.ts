@@ -1,40 +1,26 @@
 import assert from "node:assert/strict";
 import path from "node:path";
-import { after, before, describe, it } from "node:test";
-import type { BrowserContext } from "playwright-core";
+import { describe, it } from "node:test";
 import { writeImage } from "../../scripts/make-sample-images.ts";
-import { axeViolations, describeViolations, launchBrowser, watchPage } from "../helpers/browser.ts";
-import { buildSite, copyFixture, type BuildResult } from "../helpers/site.ts";
-import { serveSite } from "../helpers/static-server.ts";
+import { axeViolations, describeViolations, siteInChromium, watchPage } from "../helpers/browser.ts";
+import { copyFixture } from "../helpers/site.ts";
 
 /** Blowfish's page furniture (author box, share and edit links, related posts, breadcrumbs) as readers' browsers show it. */
 describe("page furniture in Chromium", () => {
-  let build: BuildResult;
-  let server: { url: string; close: () => Promise<void> };
-  let browser: BrowserContext;
-
-  before(async () => {
+  const site = siteInChromium(async () => {
     const content = copyFixture("hugo-rules");
     await writeImage(path.join(content, "_data/authors/ana.png"), 200, 200, 5);
-    build = await buildSite(content, { env: { BLOG_NOW: "2031-01-01T00:00:00Z", BLOG_SEARCH: "0" } });
-    assert.equal(build.exitCode, 0, build.log);
-    server = await serveSite(build.outputDir);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+    return content;
+  }, { BLOG_NOW: "2031-01-01T00:00:00Z", BLOG_SEARCH: "0" });
 
   for (const url of ["/posts/alpha/", "/authors/ana/", "/posts/"]) {
     for (const colorScheme of ["light", "dark"] as const) {
       it(`${url} in ${colorScheme}: no axe violation, nothing loaded from a network it links to, no error`, async () => {
-        const page = await browser.newPage();
+        const page = await site.browser.newPage();
         await page.emulateMedia({ colorScheme });
         const watch = await watchPage(page);
         try {
-          await page.goto(server.url + url, { waitUntil: "load" });
+          await page.goto(site.server.url + url, { waitUntil: "load" });
           const violations = await axeViolations(page);
           assert.equal(violations.length, 0, describeViolations(violations));
           assert.deepEqual(watch.external, []);
@@ -48,7 +34,7 @@ describe("page furniture in Chromium", () => {
             // enableCodeCopy: each code block gets a button that copies its text.
             const copy = page.getByRole("button", { name: "Copy" });
             assert.equal(await copy.count(), 1);
-            await browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+            await site.browser.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.server.url });
             await copy.click();
             await page.getByRole("button", { name: "Copied" }).waitFor();
             assert.equal(await page.evaluate(() => navigator.clipboard.readText()), "npm run build");

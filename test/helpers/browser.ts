@@ -1,8 +1,12 @@
+import assert from "node:assert/strict";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { after, before } from "node:test";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
+import { buildSite, type BuildResult } from "./site.ts";
+import { serveSite } from "./static-server.ts";
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -84,4 +88,23 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 
 export function describeViolations(violations: AxeViolation[]): string {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => `${n.target.join(" ")} — ${n.failureSummary ?? ""}`).join("\n    ")}`).join("\n");
+}
+
+/**
+ * A suite's site: built once in `before` from the content folder `prepare` makes, served with its own `_headers`,
+ * with a Chromium to read it; both closed in `after`. The fields are set once `before` has run.
+ */
+export function siteInChromium(prepare: () => Promise<string>, env: Record<string, string> = {}): { build: BuildResult; server: { url: string; close: () => Promise<void> }; browser: BrowserContext } {
+  const site = {} as ReturnType<typeof siteInChromium>;
+  before(async () => {
+    site.build = await buildSite(await prepare(), { env });
+    assert.equal(site.build.exitCode, 0, site.build.log);
+    site.server = await serveSite(site.build.outputDir);
+    site.browser = await launchBrowser();
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+  });
+  return site;
 }
