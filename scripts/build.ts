@@ -141,7 +141,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes("--no-search")) process.env.BLOG_SEARCH = "0";
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
     process.once(signal, () => {
-      stopping.folders?.discard();
+      const folders = stopping.folders;
+      folders?.discard();
+      // A write already handed to the thread pool (a `mkdir -p` under the folder) can make it again after the
+      // rename: hold the main thread so nothing new starts, let those land, and clear what they made.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 150);
+      folders?.discard();
       console.error(`\nThe build was stopped (${signal}); ${output} was left as it was.`);
       // The locks are released by their exit handlers; worker threads and child processes end with this one.
       process.exit(128 + ({ SIGINT: 2, SIGTERM: 15, SIGHUP: 1 } as const)[signal]);
