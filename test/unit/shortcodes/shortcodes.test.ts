@@ -315,3 +315,150 @@ describe("article", () => {
     rejects('{{< article link="//evil.example/" >}}', /not a link within this site/);
   });
 });
+
+describe("figure", () => {
+  const figure = (source: string) => render(source).querySelector("figure")!;
+
+  it("an image with its caption as inline Markdown; the caption, else the title, describes an image without alt", () => {
+    const described = figure('{{< figure src="cat.jpg" caption="A **cat**" >}}');
+    assert.deepEqual([described.className, described.querySelector("img")?.getAttribute("src"), described.querySelector("img")?.getAttribute("alt")], ["figure", "cat.jpg", "A **cat**"]);
+    assert.equal(described.querySelector("figcaption strong")?.textContent, "cat");
+    assert.equal(figure('{{< figure src="cat.jpg" title="Cat" >}}').querySelector("img")?.getAttribute("alt"), "Cat");
+    assert.equal(figure('{{< figure src="cat.jpg" alt="A cat asleep" caption="Nap" >}}').querySelector("img")?.getAttribute("alt"), "A cat asleep");
+    // No caption, title or attribution: no empty figcaption.
+    assert.equal(figure('{{< figure src="cat.jpg" alt="" >}}').querySelector("figcaption"), null);
+  });
+
+  it("the title first, then the caption, then the attribution, linked when attrlink is given", () => {
+    const caption = figure('{{< figure src="a.jpg" title="Title" caption="Words" attr="Photo by *Ann*" attrlink="https://example.com/ann" >}}').querySelector("figcaption")!;
+    assert.equal(caption.querySelector("strong.figure-title")?.textContent, "Title");
+    assert.equal(caption.querySelector(".figure-attribution a")?.getAttribute("href"), "https://example.com/ann");
+    assert.equal(caption.querySelector(".figure-attribution a em")?.textContent, "Ann");
+    assert.equal(caption.textContent!.replace(/\s+/g, " ").trim(), "Title Words Photo by Ann");
+    assert.equal(figure('{{< figure src="a.jpg" attr="Ann" >}}').querySelector(".figure-attribution")?.innerHTML, "Ann");
+  });
+
+  it("a link around the image: noopener when it leaves the site or opens a tab, the author's rel and target kept", () => {
+    const out = figure('{{< figure src="a.jpg" link="https://example.com/" rel="nofollow" >}}').querySelector("a")!;
+    assert.deepEqual([out.getAttribute("href"), out.getAttribute("rel"), out.querySelector("img")?.getAttribute("src")], ["https://example.com/", "nofollow noopener", "a.jpg"]);
+    const tab = figure('{{< figure src="a.jpg" href="/posts/x/" target="_blank" >}}').querySelector("a")!;
+    assert.deepEqual([tab.getAttribute("href"), tab.getAttribute("target"), tab.getAttribute("rel")], ["/posts/x/", "_blank", "noopener"]);
+    const local = figure('{{< figure src="a.jpg" link="/posts/x/" >}}').querySelector("a")!;
+    assert.deepEqual([local.getAttribute("target"), local.getAttribute("rel")], [null, null]);
+    assert.equal(figure('{{< figure src="a.jpg" >}}').querySelector("a"), null);
+  });
+
+  it("width, height and classes as given; Blowfish's nozoom and default accepted", () => {
+    const sized = figure('{{< figure src="a.jpg" width="640" height=480 class="wide center" nozoom=true default=true >}}');
+    assert.deepEqual([sized.className, sized.querySelector("img")?.getAttribute("width"), sized.querySelector("img")?.getAttribute("height")], ["figure wide center", "640", "480"]);
+    const plain = figure('{{< figure src="a.jpg" >}}').querySelector("img")!;
+    assert.deepEqual([plain.hasAttribute("width"), plain.hasAttribute("height")], [false, false]);
+  });
+
+  it("escapes every parameter and refuses what would break the page", () => {
+    const escaped = `"${hostile.replaceAll('"', '\\"')}"`;
+    const doc = render(`{{< figure src="a.jpg" alt=${escaped} title=${escaped} >}}`);
+    assert.equal(doc.querySelectorAll("script").length, 0);
+    assert.equal(doc.querySelector("img")?.getAttribute("alt"), hostile);
+    assert.equal(doc.querySelector(".figure-title")?.textContent, hostile);
+    rejects('{{< figure alt="x" >}}', /needs the parameter "src"/);
+    rejects('{{< figure src="a.jpg" width="wide" >}}', /"width" must be a number of pixels/);
+    rejects('{{< figure src="a.jpg" height="12px" >}}', /"height" must be a number of pixels/);
+    rejects('{{< figure src="a.jpg" class="a\\"b" >}}', /is not a list of class names/);
+    rejects('{{< figure src="javascript:alert(1)" >}}', /javascript|address|link/i);
+    rejects('{{< figure src="a.jpg" link="javascript:alert(1)" >}}', /javascript|address|link/i);
+    rejects('{{< figure src="a.jpg" nozoom=maybe >}}', /true or false/);
+    rejects('{{< figure src="a.jpg" size="2" >}}', /size/);
+  });
+});
+
+describe("gallery, timeline and mermaid: paired calls around other content", () => {
+  const inner = (markup: string) => ({ inner: { source: markup, html: trustedHtml(markup) } });
+
+  it("gallery: the images inside, as written, in one grid", () => {
+    const doc = render("{{< gallery >}}x{{< /gallery >}}", inner('<img src="a.jpg" class="grid-w50"><img src="b.jpg" class="grid-w50">'));
+    assert.deepEqual([...doc.querySelectorAll("div.gallery > img")].map((img) => img.getAttribute("src")), ["a.jpg", "b.jpg"]);
+    rejects("{{< gallery columns=3 >}}x{{< /gallery >}}", /columns/);
+  });
+
+  it("timeline: each item with its icon, header, badge and subheader, in order", () => {
+    const item = render('{{< timelineItem icon="star" header="Launch" badge="2024" subheader="Beta" md=true >}}x{{< /timelineItem >}}', inner("<p>Shipped.</p>")).querySelector("li.timeline-item")!;
+    assert.equal(item.querySelector(".timeline-marker svg")?.outerHTML, iconMarkup("star"));
+    assert.equal(item.querySelector(".timeline-header strong")?.textContent, "Launch");
+    assert.equal(item.querySelector(".timeline-header .badge")?.textContent, "2024");
+    assert.equal(item.querySelector(".timeline-subheader")?.textContent, "Beta");
+    assert.equal(item.querySelector(".timeline-body p:last-child")?.textContent, "Shipped.");
+    const bare = render("{{< timelineItem >}}x{{< /timelineItem >}}", inner("<p>Only text.</p>")).querySelector("li")!;
+    assert.deepEqual([bare.querySelector(".timeline-header"), bare.querySelector(".timeline-subheader"), bare.querySelector("svg")], [null, null, null]);
+    const list = render("{{< timeline >}}x{{< /timeline >}}", inner('<li class="timeline-item">1</li><li class="timeline-item">2</li>')).querySelector("ol.timeline")!;
+    assert.deepEqual([...list.children].map((li) => li.textContent), ["1", "2"]);
+    rejects('{{< timelineItem icon="no-such-icon" >}}x{{< /timelineItem >}}', /no-such-icon/);
+    rejects('{{< timelineItem header="a" colour="red" >}}x{{< /timelineItem >}}', /colour/);
+  });
+
+  it("mermaid: the diagram's source kept exactly, blank lines inside included, for the build to draw", () => {
+    const source = "graph LR\n  A --> B\n\n  B --> C";
+    const marker = render("{{< mermaid >}}x{{< /mermaid >}}", { inner: { source: `\n${source}\n  \n`, html: trustedHtml("") } }).querySelector("figure.diagram")!;
+    assert.equal(Buffer.from(marker.getAttribute("data-mermaid")!, "base64").toString(), source);
+    assert.throws(
+      () => render("{{< mermaid >}}x{{< /mermaid >}}", { inner: { source: "\n  \n", html: trustedHtml("") } }),
+      (error: unknown) => error instanceof ParamError && /The diagram is empty/.test(error.message),
+    );
+  });
+});
+
+describe("highlight", () => {
+  const code = (source: string, inner: string) => render(source, { inner: { source: inner, html: trustedHtml("") } });
+
+  it("the code between the tags, without the line breaks that follow and precede them, escaped", () => {
+    const doc = code("{{< highlight go >}}x{{< /highlight >}}", "\nfmt.Println(\"<b>\")\n");
+    assert.equal(doc.querySelector("code")?.getAttribute("data-lang"), "go");
+    assert.equal(doc.querySelector("code")?.textContent, 'fmt.Println("<b>")');
+    assert.equal(doc.querySelectorAll("b").length, 0);
+    assert.equal(code("{{< highlight >}}x{{< /highlight >}}", "plain").querySelector("code")?.hasAttribute("data-lang"), false);
+  });
+
+  it("reads Hugo's options: numbered lines from linenostart, marked lines and ranges", () => {
+    const doc = code('{{< highlight js "linenos=table,hl_lines=2 4-5,linenostart=10" >}}x{{< /highlight >}}', "a\nb\nc\nd\ne\nf");
+    assert.deepEqual([...doc.querySelectorAll(".line-number")].map((n) => n.textContent), ["10", "11", "12", "13", "14", "15"]);
+    assert.deepEqual([...doc.querySelectorAll(".line")].map((line) => line.classList.contains("line-marked")), [false, true, false, true, true, false]);
+    const quoted = code('{{< highlight js "hl_lines=[1,3], linenos=false" >}}x{{< /highlight >}}', "a\nb\nc");
+    assert.equal(quoted.querySelectorAll(".line-number").length, 0);
+    assert.deepEqual([...quoted.querySelectorAll(".line-marked")].map((line) => line.textContent), ["a", "c"]);
+    assert.equal(code("{{< highlight js >}}x{{< /highlight >}}", "a\nb").querySelectorAll(".line-number, .line-marked").length, 0);
+  });
+
+  it("names the option that is wrong", () => {
+    assert.throws(() => code('{{< highlight js "linenostart=ten" >}}x{{< /highlight >}}', "a"), (error: unknown) => error instanceof ParamError && /linenostart must be a whole number, not "ten"/.test(error.message));
+    assert.throws(() => code('{{< highlight js "hl_lines=2-x" >}}x{{< /highlight >}}', "a"), (error: unknown) => error instanceof ParamError && /"2-x" in hl_lines/.test(error.message));
+  });
+});
+
+describe("ref and relref", () => {
+  const target = { url: "/posts/target/" } as Post;
+  const site: SiteLookup = {
+    findPost: (url) => (url === "/posts/p/" ? ({ url } as Post) : undefined),
+    findRef: (path) => (["posts/target/index.md", "target", "/posts/target/"].includes(path) ? target : undefined),
+    whyMissing: () => undefined,
+    nearestUrls: (url) => (url === "/posts/targte/" ? ["/posts/target/"] : []),
+    absoluteUrl: (path) => `https://example.com${path}`,
+    card: () => html``,
+  };
+  const output = (source: string) => render(source, { site }).body.innerHTML;
+
+  it("ref gives the page's absolute URL, relref its path; the fragment is kept; an empty path is this page", () => {
+    assert.equal(output('{{< ref "posts/target/index.md" >}}'), "https://example.com/posts/target/");
+    assert.equal(output('{{< relref "target#part-2" >}}'), "/posts/target/#part-2");
+    assert.equal(output('{{< relref path="/posts/target/" lang="en" >}}'), "/posts/target/");
+    assert.equal(output('{{< relref "#top" >}}'), "/posts/p/#top");
+  });
+
+  it("a page that does not exist stops the build, naming the closest", () => {
+    assert.throws(
+      () => render('{{< ref "posts/targte/index.md" >}}', { site }),
+      (error: unknown) => error instanceof ParamError && /No page is "posts\/targte\/index\.md"/.test(error.message) && /did you mean \/posts\/target\/\?/.test(error.hint) && error.tolerable?.problem === "missingTarget",
+    );
+    assert.throws(() => render('{{< relref "nowhere" >}}', { site }), (error: unknown) => error instanceof ParamError && !/did you mean/.test(error.hint));
+    rejects("{{< relref >}}", /needs the parameter "path"/);
+  });
+});
