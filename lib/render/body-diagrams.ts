@@ -2,7 +2,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import { renderMermaidSVG } from "beautiful-mermaid";
 import { html } from "../../shortcodes/html.ts";
 import { writeFileAtomically } from "../cache/atomic-file.ts";
 import { AuthorError, positionAt } from "../errors.ts";
@@ -84,6 +83,8 @@ async function draw(source: string, cacheDir: string): Promise<Drawn> {
   if ("error" in checked) return checked;
   fs.mkdirSync(cacheDir, { recursive: true });
   let svg: string;
+  // Loaded by the first diagram: most sites have none, and it is a fifth of a small site's start-up.
+  const { renderMermaidSVG } = await import("beautiful-mermaid");
   try {
     svg = themable(renderMermaidSVG(source));
   } catch {

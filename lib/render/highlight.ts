@@ -1,4 +1,5 @@
-import hljs from "highlight.js/lib/common";
+import { createRequire } from "node:module";
+import type { HLJSApi } from "highlight.js";
 import { html, trustedHtml, type SafeHtml } from "../../shortcodes/html.ts";
 import type { HighlightOptions } from "../../shortcodes/shortcode.ts";
 
@@ -11,11 +12,15 @@ export function highlightCode(code: string, info: string): string {
   return `${highlightBlock(code, info.trim().split(/\s+/)[0], undefined)}\n`;
 }
 
+// Loaded at the first block with a language: it is a fifth of a small site's start-up, and many pages have no code.
+let loaded: HLJSApi | undefined;
+const hljs = (): HLJSApi => (loaded ??= createRequire(import.meta.url)("highlight.js/lib/common") as HLJSApi);
+
 /** A highlighted block, with numbered or marked lines when asked (Hugo's `linenos`, `hl_lines`). */
 export function highlightBlock(code: string, languageName: string | undefined, options: HighlightOptions | undefined): SafeHtml {
   const language = languageName?.toLowerCase() ?? "";
-  const known = language !== "" && hljs.getLanguage(language) !== undefined;
-  let body: SafeHtml | string = known ? trustedHtml(hljs.highlight(code, { language, ignoreIllegals: true }).value) : code;
+  const known = language !== "" && hljs().getLanguage(language) !== undefined;
+  let body: SafeHtml | string = known ? trustedHtml(hljs().highlight(code, { language, ignoreIllegals: true }).value) : code;
   if (options && (options.lineNumbers || options.highlightLines.size > 0)) {
     const lines = splitLines(known ? body.toString() : html`${code}`.toString());
     body = trustedHtml(
