@@ -106,7 +106,8 @@ export function explainFailure(error: unknown, options: { debug: boolean }): str
   if (authored && !options.debug) return authored.message;
   const messages = [...new Set(chain.map((link) => (link instanceof Error ? link.message : String(link))).filter(Boolean))];
   const deepest = chain.at(-1);
-  const text = messages.join("\n  because: ");
+  const diskFull = chain.some((link) => ["ENOSPC", "EDQUOT"].includes((link as NodeJS.ErrnoException)?.code ?? ""));
+  const text = messages.join("\n  because: ") + (diskFull ? "\nThe disk is full: free some space and build again (this build's unfinished files were removed)." : "");
   if (options.debug) return `${text}\n${deepest instanceof Error ? deepest.stack : ""}`;
   return `${text}\n(npm run build -- --debug shows where it happened)`;
 }

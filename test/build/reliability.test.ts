@@ -174,6 +174,31 @@ describe("builds that never lose the site", () => {
     assert.deepEqual(fileHashes(outputDir), before);
     assert.deepEqual(leftBeside(outputDir), []);
     assert.ok(!fs.existsSync(`${outputDir}.lock`));
+    // A CI job's timeout sends SIGTERM: the same.
+    const terminated = startBuild(outputDir, caches);
+    while (leftBeside(outputDir).length === 0) await sleep(20);
+    terminated.child.kill("SIGTERM");
+    const ended = await terminated.done;
+    assert.equal(ended.exitCode, 143, ended.log);
+    assert.match(ended.log, /The build was stopped \(SIGTERM\); .*site was left as it was/);
+    assert.deepEqual(fileHashes(outputDir), before);
+    assert.deepEqual(leftBeside(outputDir), []);
+  });
+
+  it("fails on a full disk saying so, leaving the published site as it was and nothing beside it", async () => {
+    const caches = ownCaches();
+    const outputDir = path.join(temporaryDir("blog-disk-full-"), "site");
+    const first = await buildSite(bundledContent, { outputDir, env: caches });
+    assert.equal(first.exitCode, 0, first.log);
+    const before = fileHashes(outputDir);
+    fs.rmSync(caches.BLOG_BUILD_CACHE!, { recursive: true, force: true });
+    const full = await buildSite(bundledContent, { outputDir, env: { ...caches, BLOG_TEST_DISK_FULL_AFTER: "5" }, preload: path.join(projectDir, "test/helpers/full-disk.ts") });
+    assert.equal(full.exitCode, 1, full.log);
+    assert.match(full.log, /ENOSPC: no space left on device[\s\S]*The disk is full: free some space and build again/);
+    assert.match(full.log, /The build failed; .*site was left as it was/);
+    assert.deepEqual(fileHashes(outputDir), before);
+    assert.deepEqual(leftBeside(outputDir), []);
+    assert.ok(!fs.existsSync(`${outputDir}.lock`));
   });
 
   it("says why it failed, whatever failed, with the stack only under --debug", async () => {

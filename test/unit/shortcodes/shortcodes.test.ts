@@ -288,6 +288,16 @@ describe("article", () => {
     assert.equal(doc.querySelectorAll("script").length, 0);
   });
 
+  it("passes showSummary and compactSummary to the card, and shows nothing for a link to the page itself", () => {
+    const shown: unknown[] = [];
+    const recording: SiteLookup = { ...site, card: (post, options) => (shown.push(options), site.card(post, options)) };
+    render('{{< article link="/posts/target/" showSummary=false compactSummary=true >}}', { site: recording });
+    render('{{< article link="/posts/target/" >}}', { site: recording });
+    assert.deepEqual(shown, [{ showSummary: false, compactSummary: true }, { showSummary: undefined, compactSummary: false }]);
+    const itself = render('{{< article link="/posts/target/" >}}', { site, page: { lang: "en", url: "/posts/target/", params: {} } });
+    assert.equal(itself.body.innerHTML, "");
+  });
+
   it("finds the post without the trailing slash", () => {
     assert.ok(render('{{< article link="/posts/target" >}}', { site }).querySelector(".post-card"));
   });
