@@ -39,19 +39,14 @@ describe("build caches", () => {
     assert.deepEqual(fileHashes(warm.outputDir), fileHashes(cold.outputDir));
   });
 
-  it("restores the whole site, byte for byte, when nothing changed", async () => {
+  it("restores the whole site, byte for byte, when nothing changed, but not once its files were rewritten in place", async () => {
     const again = await buildSite(bundledContent, { env });
     assert.equal(again.exitCode, 0, again.log);
     assert.match(again.log, /Nothing changed since the last build: \d+ files restored/);
     assert.deepEqual(fileHashes(again.outputDir), fileHashes(cold.outputDir));
-  });
-
-  it("does not restore a kept site whose files were rewritten in place", async () => {
-    const latest = await buildSite(bundledContent, { env });
-    assert.match(latest.log, /restored from the build cache/);
     // The output shares its files with the kept copy: rewriting one in place (as a dev server writing into the
     // same folder would) changes the kept copy too.
-    fs.writeFileSync(path.join(latest.outputDir, "index.html"), "changed in place");
+    fs.writeFileSync(path.join(again.outputDir, "index.html"), "changed in place");
     const next = await buildSite(bundledContent, { env });
     assert.equal(next.exitCode, 0, next.log);
     assert.doesNotMatch(next.log, /restored from the build cache/);
@@ -77,8 +72,9 @@ describe("build caches", () => {
   });
 
   it("builds again, saying why, when the kept site's list of files lost an entry", async () => {
-    assert.match((await buildSite(bundledContent, { env })).log, /restored from the build cache/);
+    // The build before this one kept a whole site.
     const manifest = path.join(cache, "site", "manifest.json");
+    assert.ok(fs.existsSync(manifest));
     const kept = JSON.parse(fs.readFileSync(manifest, "utf8"));
     kept.files = kept.files.filter(([file]: [string]) => file !== "index.html");
     fs.writeFileSync(manifest, JSON.stringify(kept));
@@ -100,7 +96,7 @@ describe("build caches", () => {
     assert.match(again.log, warning);
   });
 
-  it("renders a changed post again, and only it", async () => {
+  it("renders a changed post again, and only it; every page once the settings change", async () => {
     const content = copyFixture("site");
     const first = await buildSite(content, { env });
     assert.equal(first.exitCode, 0, first.log);
@@ -113,11 +109,8 @@ describe("build caches", () => {
     for (const [file, mtime] of before) assert.equal(after.get(file), mtime, `${file} was kept`);
     assert.equal(text(loadPage(second.outputDir, "/posts/2019-first/").querySelector("h1")), "First post, edited");
     assert.ok(loadPage(second.outputDir, "/archive/").body.textContent?.includes("First post, edited"));
-  });
 
-  it("builds again when the site settings change", async () => {
-    const content = copyFixture("site");
-    assert.equal((await buildSite(content, { env })).exitCode, 0);
+    // A change to the site settings builds the site again.
     const settingsFile = path.join(content, "_data/site.json");
     fs.writeFileSync(settingsFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(settingsFile, "utf8")), title: "Renamed Notes", language: "de" }));
     const rebuilt = await buildSite(content, { env });
