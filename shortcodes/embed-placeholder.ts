@@ -18,6 +18,10 @@ export interface EmbedPlaceholder {
   className?: string;
   /** Extra data attributes, e.g. the YouTube id. */
   data?: Record<string, string>;
+  /** The video's poster frame kept by `npm run embeds` (a site path): the build makes it a responsive picture. */
+  poster?: string;
+  /** Who published it (the channel), shown under the title. */
+  byline?: string;
 }
 
 /**
@@ -29,7 +33,7 @@ export function embedPlaceholder(embed: EmbedPlaceholder): SafeHtml {
   const data = Object.entries(embed.data ?? {}).map(([name, value]) => html` data-${name}="${value}"`);
   const style = embed.kind === "frame" && embed.height ? html` style="--embed-height: ${embed.height}px"` : "";
   return html`<figure class="${classes}" data-embed-src="${embed.playerUrl}" data-embed-title="${embed.title}"${embed.allow ? html` data-embed-allow="${embed.allow}"` : ""}${data}${style}>
-<a class="embed-link" href="${embed.fallbackUrl}" aria-label="${embed.label}"><span class="embed-play" aria-hidden="true"></span><span class="embed-title">${embed.title}</span></a>
+<a class="embed-link" href="${embed.fallbackUrl}" aria-label="${embed.label}">${embed.poster ? html`<img class="embed-poster" src="${embed.poster}" alt="">` : ""}<span class="embed-play" aria-hidden="true"></span><span class="embed-title">${embed.title}${embed.byline ? html`<span class="embed-byline">${embed.byline}</span>` : ""}</span></a>
 <figcaption class="embed-notice">${embed.notice}</figcaption>
 </figure>`;
 }

@@ -1,4 +1,5 @@
 import { html } from "./html.ts";
+import { readGistSnapshot } from "./embed-snapshots.ts";
 import { icon } from "./icons.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 import { socialCard } from "./social-card.ts";
@@ -24,13 +25,18 @@ export const gist: Shortcode<GistParams> = {
     if (!/^[0-9a-f]{5,40}$/i.test(id)) throw new ParamError(`"${id}" is not a gist id`, "Copy the id from the gist's address: https://gist.github.com/<user>/<id>");
     return { user, id, file: params.string("file", 2) };
   },
-  render({ user, id, file }, { translate }) {
+  render({ user, id, file }, { translate, embedData }) {
     const url = `https://gist.github.com/${user}/${id}${file ? `#file-${file.replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}` : ""}`;
+    const kept = readGistSnapshot(embedData("gist", id));
+    const files = file ? [file] : (kept?.files ?? []);
     return socialCard({
       kind: "gist",
       cite: url,
       quoteClass: "social-card-quote",
-      quote: html`${icon("github")} ${translate("gistBy", { user })}${file ? html`: <code>${file}</code>` : ""}`,
+      quote: [
+        html`${icon("github")} ${translate("gistBy", { user })}${files.length > 0 ? html`: ${files.map((name, i) => html`${i > 0 ? ", " : ""}<code>${name}</code>`)}` : ""}`,
+        ...(kept?.description ? [kept.description] : []),
+      ],
       caption: html`<a class="gist-card-link" href="${url}">${translate("gistOpen")}</a>`,
     });
   },

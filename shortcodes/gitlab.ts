@@ -1,3 +1,4 @@
+import { readRepositoryFacts } from "./embed-snapshots.ts";
 import { repoCard } from "./repo-card.ts";
 import { checkedHref, ParamError, Params, type Shortcode } from "./shortcode.ts";
 
@@ -17,8 +18,7 @@ export const gitlab: Shortcode<{ projectId: string; baseUrl: string }> = {
     return { projectId, baseUrl: baseUrl.replace(/\/?$/, "/") };
   },
   render({ projectId, baseUrl }, context) {
-    const data = context.embedData("gitlab", projectId) as { path?: unknown } | undefined;
-    const path = typeof data?.path === "string" ? data.path : undefined;
+    const { path } = readRepositoryFacts(context.embedData("gitlab", projectId));
     const [owner, name] = path ? [path.split("/").slice(0, -1).join("/"), path.split("/").at(-1)!] : ["", `#${projectId}`];
     return repoCard({ kind: "gitlab", id: projectId, url: path ? new URL(path, baseUrl).href : `${baseUrl}projects/${projectId}`, owner, name, host: new URL(baseUrl).host, mark: "gitlab" }, context);
   },

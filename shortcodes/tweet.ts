@@ -1,5 +1,6 @@
 import { html } from "./html.ts";
-import { socialCard } from "./social-card.ts";
+import { readTweetSnapshot } from "./embed-snapshots.ts";
+import { keptText, socialCard } from "./social-card.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface TweetParams {
@@ -10,6 +11,7 @@ export interface TweetParams {
 /**
  * `{{< tweet user="u" id="n" >}}`: a static card linking to the post on x.com. Hugo fetches the post's text from
  * X when it builds; we never use the network at build time and never load X's widgets.js in the reader's browser.
+ * The post's text, author and day show when `npm run embeds` has kept them; else the card names the post.
  */
 export const tweet: Shortcode<TweetParams> = {
   name: "tweet",
@@ -28,14 +30,28 @@ export const tweet: Shortcode<TweetParams> = {
     return { user, id };
   },
 
-  render({ user, id }, { translate }) {
+  render({ user, id }, { translate, embedData, page }) {
     const postUrl = `https://x.com/${user}/status/${id}`;
+    const snapshot = readTweetSnapshot(embedData("tweet", id));
+    if (!snapshot) {
+      return socialCard({
+        kind: "tweet",
+        cite: postUrl,
+        quoteClass: "social-card-quote",
+        quote: translate("tweetBy", { user }),
+        caption: html`<a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate("tweetOpen")}</a>`,
+      });
+    }
+    // The text as it was when `npm run embeds` fetched it, its day in the reader's language.
+    const { author, date } = snapshot;
+    const day = date ? new Intl.DateTimeFormat(page.lang, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`)) : undefined;
     return socialCard({
       kind: "tweet",
       cite: postUrl,
       quoteClass: "social-card-quote",
-      quote: translate("tweetBy", { user }),
-      caption: html`<a class="tweet-card-user" href="https://x.com/${user}">@${user}</a> · <a class="tweet-card-link" href="${postUrl}">${translate("tweetOpen")}</a>`,
+      lang: snapshot.lang,
+      quote: snapshot.paragraphs.map(keptText),
+      caption: html`<span class="tweet-card-author">${author.name}</span> <a class="tweet-card-user" href="https://x.com/${author.handle}">@${author.handle}</a> · <a class="tweet-card-link" href="${postUrl}">${day ? html`<time datetime="${date}">${day}</time>` : translate("tweetOpen")}</a>`,
     });
   },
 };

@@ -1,4 +1,5 @@
 import { embedPlaceholder } from "./embed-placeholder.ts";
+import { readVideoSnapshot } from "./embed-snapshots.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface VimeoParams {
@@ -24,8 +25,9 @@ export const vimeo: Shortcode<VimeoParams> = {
     params.boolean("allowFullScreen");
     return { id, title: params.string("title"), className };
   },
-  render({ id, title: given, className }, { translate }) {
-    const title = given ?? translate("vimeoDefaultTitle", { id });
+  render({ id, title: given, className }, { translate, embedData }) {
+    const kept = readVideoSnapshot(embedData("vimeo", id), "vimeo");
+    const title = given ?? kept?.title ?? translate("vimeoDefaultTitle", { id });
     return embedPlaceholder({
       kind: "video",
       playerUrl: `https://player.vimeo.com/video/${id}?dnt=1&autoplay=1`,
@@ -36,6 +38,8 @@ export const vimeo: Shortcode<VimeoParams> = {
       allow: "autoplay; fullscreen; picture-in-picture",
       className: ["vimeo-embed", className].filter(Boolean).join(" "),
       data: { "vimeo-id": id },
+      poster: kept?.thumbnail,
+      byline: kept?.author?.name,
     });
   },
 };

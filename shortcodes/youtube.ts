@@ -1,4 +1,5 @@
 import { embedPlaceholder } from "./embed-placeholder.ts";
+import { readVideoSnapshot } from "./embed-snapshots.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
 
 export interface YoutubeParams {
@@ -60,8 +61,9 @@ export const youtube: Shortcode<YoutubeParams> = {
     };
   },
 
-  render(params, { translate }) {
-    const title = params.title ?? translate("youtubeDefaultTitle", { id: params.id });
+  render(params, { translate, embedData }) {
+    const kept = readVideoSnapshot(embedData("youtube", params.id), "youtube");
+    const title = params.title ?? kept?.title ?? translate("youtubeDefaultTitle", { id: params.id });
     const watch = new URL("https://www.youtube.com/watch");
     watch.searchParams.set("v", params.id);
     if (params.start) watch.searchParams.set("t", `${params.start}s`);
@@ -82,6 +84,8 @@ export const youtube: Shortcode<YoutubeParams> = {
       allow: "accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share",
       className: ["youtube-embed", params.className].filter(Boolean).join(" "),
       data: { "youtube-id": params.id },
+      poster: kept?.thumbnail,
+      byline: kept?.author?.name,
     });
   },
 };

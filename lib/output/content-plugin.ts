@@ -59,6 +59,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/${siteShortcodeFolder}/**`);
   eleventyConfig.addWatchTarget(path.join(contentDir, siteShortcodeFolder));
   const toldOverrides = new Set<string>();
+  // By page, so that a rebuild of one page in the dev server counts the others still.
+  const snapshotsMissing = new Map<string, string[]>();
   const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool, contentCode });
   let bundles = new Map<string, PublishedFile[]>();
   // Read once per build: every page asks about the folders above it.
@@ -111,10 +113,13 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     for (const file of files) readPage(file, now).catch(() => undefined);
   });
 
-  // A production build says what it left out for its dates, and when to build again.
+  // A production build says what it left out for its dates, and when to build again; any build, once, how many
+  // embeds show less than they could.
   eleventyConfig.on("eleventy.after", () => {
     const summary = preview ? undefined : options.schedule.summary(options.settings().timeZone);
     if (summary) console.log(summary);
+    const notice = missingSnapshotsNotice(snapshotsMissing, path.relative(process.cwd(), contentDir) || ".");
+    if (notice) console.log(notice);
   });
 
   // Eleventy 3.1 forgets to hand its extension map to an engine that overrides a built-in one (ours replaces
@@ -138,6 +143,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
       const file = path.resolve(inputPath);
       const data = await dataOf(file);
       if (data.post) listings.record(file, data.post, data.permalink !== false);
+      snapshotsMissing.set(file, data.missingSnapshots ?? []);
       const left = data.post?.unpublished && data.permalink === false ? data.post : undefined;
       options.links.noteUnpublished(file, left && { url: left.url, reason: left.unpublished!, publishDate: left.publishDate });
       // The preview notes them too: its marks ("Scheduled for …") change with the clock, so a kept preview expires.
@@ -183,7 +189,7 @@ async function contentData(
     };
   }
 
-  const { meta, body, summary, featureImage, files, warnings, policy } = result.page;
+  const { meta, body, summary, featureImage, files, warnings, policy, missingSnapshots } = result.page;
   // A draft, a page not yet due or one expired: left out of a production build, shown and marked by the preview.
   // Hugo builds nothing under a section it leaves out either.
   const unpublished = whyUnpublished(meta, context.settings, now) ?? (await sectionLeftOut(meta.source, context, now, folders.sectionFiles));
@@ -226,6 +232,7 @@ async function contentData(
     styles: body.styles,
     sectionHtml: meta.source.kind === "section" ? body.html : undefined,
     policy,
+    missingSnapshots: hidden ? [] : missingSnapshots,
   };
 }
 
@@ -298,4 +305,14 @@ function fallbackUrl(relativePath: string, kind: string): string {
   const stem = path.basename(relativePath).replace(/\..*$/, "");
   const parts = stem === "index" || kind === "section" ? folders : [...folders, stem];
   return `/${parts.join("/")}/`.replace(/\/+/g, "/");
+}
+
+/** One line on the embeds whose cards lack what `npm run embeds` would keep, by kind, and the command. */
+export function missingSnapshotsNotice(byPage: ReadonlyMap<string, readonly string[]>, contentFolder: string): string | undefined {
+  const embeds = new Set([...byPage.values()].flat());
+  if (embeds.size === 0) return undefined;
+  const kinds = new Map<string, number>();
+  for (const embed of embeds) kinds.set(embed.split("/")[0]!, (kinds.get(embed.split("/")[0]!) ?? 0) + 1);
+  const counted = [...kinds].sort(([a], [b]) => a.localeCompare(b)).map(([kind, count]) => `${kind} ${count}`).join(", ");
+  return `[blog] ${embeds.size} embed${embeds.size === 1 ? " has" : "s have"} no snapshot (${counted}), so ${embeds.size === 1 ? "its card shows" : "their cards show"} only a link: \`npm run embeds\` fetches them once, then commit ${path.join(contentFolder, "_data", "embeds")}/.`;
 }

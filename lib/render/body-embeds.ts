@@ -1,5 +1,7 @@
 import { Parser } from "htmlparser2";
 import { embedPlaceholder } from "../../shortcodes/embed-placeholder.ts";
+import { readVideoSnapshot } from "../../shortcodes/embed-snapshots.ts";
+import type { RenderContext } from "../../shortcodes/shortcode.ts";
 import { html } from "../../shortcodes/html.ts";
 import { socialCard } from "../../shortcodes/social-card.ts";
 import { translate } from "../source/i18n.ts";
@@ -27,13 +29,13 @@ const remote = /^(?:https?:)?\/\//i;
  * embed blockquote becomes a plain card with its caption and link; scripts from other sites are dropped (they
  * would track readers, and only turn those blockquotes into iframes).
  */
-export function processBodyEmbeds(body: string, lang: string): BodyEmbeds {
+export function processBodyEmbeds(body: string, lang: string, embedData: RenderContext["embedData"] = () => undefined): BodyEmbeds {
   if (!/<iframe|instagram-media|<script/i.test(body)) return { html: body, scripts: [] };
   const targets = findTargets(body);
   const scripts = new Set<string>();
   let out = body;
   for (const element of targets.reverse()) {
-    const replacement = replace(element, lang);
+    const replacement = replace(element, lang, embedData);
     if (replacement === undefined) continue;
     if (element.name === "iframe") scripts.add("/js/embeds.js");
     out = out.slice(0, element.start) + replacement + out.slice(element.end + 1);
@@ -41,7 +43,7 @@ export function processBodyEmbeds(body: string, lang: string): BodyEmbeds {
   return { html: out, scripts: [...scripts] };
 }
 
-function replace(element: Element, lang: string): string | undefined {
+function replace(element: Element, lang: string, embedData: RenderContext["embedData"]): string | undefined {
   const src = element.attributes.src ?? "";
   if (element.name === "script") return remote.test(src) ? "" : undefined;
   if (element.name === "iframe") {
@@ -50,9 +52,13 @@ function replace(element: Element, lang: string): string | undefined {
     const youtube = /^(?:www\.)?youtube\.com$/.test(url.hostname) && url.pathname.startsWith("/embed/");
     if (youtube) url.hostname = "www.youtube-nocookie.com";
     const host = url.hostname;
-    const title = element.attributes.title || host;
+    const video = pastedVideo(url);
+    const kept = video && readVideoSnapshot(embedData(video.kind, video.id), video.kind);
+    const title = element.attributes.title || kept?.title || host;
     const height = Number.parseInt(element.attributes.height ?? "", 10);
     return embedPlaceholder({
+      poster: kept?.thumbnail,
+      byline: kept?.author?.name,
       kind: youtube ? "video" : "frame",
       playerUrl: url.toString(),
       fallbackUrl: url.toString(),
@@ -68,6 +74,14 @@ function replace(element: Element, lang: string): string | undefined {
   if (!/^https:\/\/(www\.)?instagram\.com\//.test(permalink)) return undefined;
   const caption = element.paragraphs.map((text) => text.replace(/\s+/g, " ").trim()).filter(Boolean).at(-1) ?? "Instagram";
   return socialCard({ kind: "instagram", cite: permalink, quoteClass: "instagram-media", quote: caption, caption: html`<a href="${permalink}">${translate(lang, "instagramOpen")}</a>` }).toString();
+}
+
+/** A YouTube or Vimeo player pasted as an iframe: which video it plays, to find what `npm run embeds` kept of it. */
+export function pastedVideo(url: URL): { kind: "youtube" | "vimeo"; id: string } | undefined {
+  const youtube = /^(?:www\.)?youtube(?:-nocookie)?\.com$/.test(url.hostname) ? /^\/embed\/([A-Za-z0-9_-]{11})$/.exec(url.pathname) : null;
+  if (youtube) return { kind: "youtube", id: youtube[1]! };
+  const vimeo = url.hostname === "player.vimeo.com" ? /^\/video\/(\d{1,12})$/.exec(url.pathname) : null;
+  return vimeo ? { kind: "vimeo", id: vimeo[1]! } : undefined;
 }
 
 /** The outermost iframes, scripts and Instagram blockquotes, with their character ranges. */

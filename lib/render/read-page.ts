@@ -28,6 +28,8 @@ export interface PageRecord {
   warnings: AuthorError[];
   /** What the body needs from the Content-Security-Policy. */
   policy: PolicyNeeds;
+  /** Embeds without a snapshot from `npm run embeds` (`kind/id`). */
+  missingSnapshots: string[];
 }
 
 export interface FeatureImage {
@@ -150,6 +152,7 @@ async function finishPage(file: string, record: SourceRecord, context: ReadConte
     files: images,
     warnings: [...record.warnings, ...bodyImages.warnings],
     policy: policyNeeds(bodyImages.html),
+    missingSnapshots: record.missingSnapshots ?? [],
   };
 }
 

@@ -7,6 +7,7 @@ import type { SiteSettings } from "../source/site-settings.ts";
 import { tolerates } from "../source/tolerance.ts";
 import { processBodyEmbeds } from "./body-embeds.ts";
 import { readEmbedData } from "../source/embed-data.ts";
+import { snapshotKinds } from "../../shortcodes/embed-snapshots.ts";
 import type { MathMode } from "./math.ts";
 import { renderBody, type RenderedBody } from "./render-body.ts";
 import { shortcodesFor } from "./site-shortcodes.ts";
@@ -28,6 +29,8 @@ export interface SourceRecord {
   datedByFile: boolean;
   /** Problems the site lets through (`strict: false`): its bytes, its shortcodes. */
   warnings: AuthorError[];
+  /** Embeds `npm run embeds` could fetch a snapshot of and has not (`kind/id`): their cards show less. */
+  missingSnapshots: string[];
 }
 
 /** Read, or not: for errors, or left out on purpose with a warning (a language the site does not declare). */
@@ -56,6 +59,12 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
       return { ok: false, errors: [], warnings: [problem] };
     }
     const { text, warnings } = readContentText(file, tolerates(settings, "invalidUtf8"));
+    const missingSnapshots = new Set<string>();
+    const embedData = (kind: string, id: string) => {
+      const data = readEmbedData(context.contentDir, kind, id);
+      if (!data && (snapshotKinds as readonly string[]).includes(kind)) missingSnapshots.add(`${kind}/${id}`);
+      return data;
+    };
     const frontMatter = readFrontMatter(file, text);
     const meta = readPageMeta(file, source, frontMatter, settings, mtime);
     const rendered = renderBody(frontMatter.body, {
@@ -68,9 +77,9 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
       shortcodes: shortcodesFor({ contentDir: context.contentDir, staticDir: context.staticDir, file }),
       params: Object.fromEntries(frontMatter.data),
       math: mathMode(meta.math ?? settings.math),
-      embedData: (kind, id) => readEmbedData(context.contentDir, kind, id),
+      embedData,
     });
-    const embeds = processBodyEmbeds(rendered.html, meta.source.lang);
+    const embeds = processBodyEmbeds(rendered.html, meta.source.lang, embedData);
     return {
       ok: true,
       record: {
@@ -81,6 +90,7 @@ export function readSource(file: string, context: SourceContext, mtime: Date): S
         bodyLine: frontMatter.bodyLine,
         datedByFile: !frontMatter.data.has("date"),
         warnings: [...warnings, ...rendered.warnings, ...unsupportedKeys(file, frontMatter)],
+        missingSnapshots: [...missingSnapshots],
       },
     };
   } catch (error) {

@@ -37,6 +37,8 @@ export interface ContentData {
   policy?: PolicyNeeds;
   /** Left out of this build (a draft, not yet due, expired, or under such a section): no part of the site. */
   leftOut?: boolean;
+  /** Embeds on the page without a snapshot from `npm run embeds` (`kind/id`). */
+  missingSnapshots?: string[];
   lang: string;
   title: string;
 }
