@@ -114,6 +114,8 @@ const sampleImages: Array<{ file: string; width: number; height: number; seed: n
   { file: "content/posts/202211-ai-in-production/feature.webp", width: 1600, height: 900, seed: 2022_11_15 },
   { file: "content/posts/202212-how-diffusion-draws/denoised.webp", width: 800, height: 500, seed: 2022_12_02 },
   { file: "content/posts/202212-how-diffusion-draws/noise.svg", width: 480, height: 240, seed: 2022_12_03 },
+  // The picture link previews show for pages without a feature image (site.json, "shareImage"), at their 1200×630.
+  { file: "content/_data/share-image.webp", width: 1200, height: 630, seed: 2022_10_05 },
   // The site author's picture (site.json, "author").
   { file: "content/_data/authors/lin-xiao.webp", width: 320, height: 320, seed: 2022_10_01 },
   { file: "test/fixtures/site/posts/with-image/feature.jpg", width: 1200, height: 800, seed: 42 },

@@ -2,6 +2,7 @@ import { AuthorError, AuthorErrors } from "../errors.ts";
 import type { Post } from "../site/post.ts";
 import { prepareAuthors, type SiteAuthors } from "../site/authors.ts";
 import { prepareShareImage, type ShareImage } from "../site/share-image.ts";
+import { prepareSiteIcons, type SiteIcons } from "../site/site-icons.ts";
 import { buildSiteIndex, languageUrls, type CardSummary, type ContentData } from "../site/site-index.ts";
 import { hasInterfaceText } from "../source/i18n.ts";
 import { siteLanguages } from "../source/post-model.ts";
@@ -48,18 +49,21 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   // Authors' pictures are encoded before the pages need them (the index is built synchronously).
   let authors: SiteAuthors = { site: undefined, byId: new Map() };
   let shareImage: ShareImage | undefined;
+  let icons: SiteIcons | undefined;
   eleventyConfig.on("eleventy.before", async () => {
     cards = new WeakMap();
     const settings = options.settings();
     try {
       authors = await prepareAuthors(options.contentDir, options.staticDir, settings);
       shareImage = await prepareShareImage(options.contentDir, options.staticDir, settings.shareImage, settings.sourceFiles);
+      icons = await prepareSiteIcons(options.contentDir, options.staticDir, settings);
     } catch (error) {
       if (!options.preview || !(error instanceof AuthorError)) throw error;
       // The preview keeps serving, without author boxes or share image, until the file is fixed.
       console.error(`[blog] ${error.message}`);
       authors = { site: undefined, byId: new Map() };
       shareImage = undefined;
+      icons = undefined;
     }
   });
   eleventyConfig.addFilter("postCard", postCard);
@@ -68,6 +72,7 @@ export function collectionsPlugin(eleventyConfig: EleventyConfig, options: Colle
   eleventyConfig.addCollection("site", (api: CollectionApi) => {
     const index = buildSiteIndex(api.getAll() as CollectionItem<Partial<ContentData>>[], options.settings(), postCard, authors);
     index.shareImage = shareImage;
+    index.icons = icons;
     for (const { language } of index.languages) {
       if (hasInterfaceText(language.code) || toldFallback.has(language.code)) continue;
       toldFallback.add(language.code);

@@ -7,7 +7,7 @@ import type { SiteSettings } from "../source/site-settings.ts";
 /**
  * What a finished site must hold before it replaces the published one, whether it was built or put back from the
  * cache: every page the sitemaps list (the posts, lists and taxonomies the content implies, in every language),
- * every file the build said it wrote, the fixed pages and feeds, and the search index when there is one. Returns what is missing (empty: complete).
+ * every file the build said it wrote, the fixed pages, feeds and favicon, and the search index when there is one. Returns what is missing (empty: complete).
  */
 export function missingFromSite(folder: string, settings: SiteSettings, options: { search: boolean; written?: readonly string[] }): string[] {
   const missing: string[] = [];
@@ -17,7 +17,7 @@ export function missingFromSite(folder: string, settings: SiteSettings, options:
     const urls = languageUrls(language, settings.sitemapFile);
     return [urls.atom, urls.json, urls.rss].map((url) => url.slice(1));
   });
-  for (const fixed of ["index.html", "404.html", settings.sitemapFile, ...(settings.robotsTxt ? ["robots.txt"] : []), ...feeds]) {
+  for (const fixed of ["index.html", "404.html", "favicon.ico", settings.sitemapFile, ...(settings.robotsTxt ? ["robots.txt"] : []), ...feeds]) {
     if (!has(fixed)) missing.push(fixed);
   }
   // A multilingual site's sitemap is an index of one sitemap per language: each is read in turn.

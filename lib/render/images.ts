@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -159,6 +160,70 @@ export function socialImage(file: string): Promise<{ url: string; width: number;
     const url = `${imageUrlPath}${name}`;
     return { url, width, height, files: [{ url, file: output }] };
   });
+}
+
+/** The sizes of the site's icons: favicon.ico holds the first three; the rest are home-screen icons. */
+const icoSizes = [16, 32, 48];
+const touchIconSize = 180;
+export const manifestIconSizes = [192, 512];
+
+/**
+ * The site's icons from one picture, by the file each is served as: `favicon.ico` (16, 32 and 48 pixels, PNGs in an
+ * ICO container), `apple-touch-icon.png` (180, on white: iOS fills transparency with black) and the web manifest's
+ * `icon-192.png`, `icon-512.png`. Kept in the image cache under the source's content hash.
+ */
+export function siteIconFiles(file: string): Promise<Map<string, string>> {
+  return once(file, "icons", async () => {
+    const hash = Image.getHash(file, { icons: 1 });
+    const made = new Map<string, string>();
+    const png = (size: number, background?: string) => {
+      const image = sharp(file, { density: 300 }).resize(size, size, { fit: "contain", background: { r: 0, g: 0, b: 0, alpha: 0 } });
+      return (background ? image.flatten({ background }) : image).png({ compressionLevel: 9 }).toBuffer();
+    };
+    const keep = async (name: string, bytes: () => Promise<Buffer>) => {
+      const output = path.join(cacheDir, `${hash}-${name}`);
+      if (!fs.existsSync(output)) {
+        fs.mkdirSync(cacheDir, { recursive: true });
+        writeFileAtomically(output, await bytes());
+      }
+      made.set(name, output);
+    };
+    await keep("favicon.ico", async () => icoContainer(await Promise.all(icoSizes.map((size) => png(size)))));
+    await keep("apple-touch-icon.png", () => png(touchIconSize, "#ffffff"));
+    for (const size of manifestIconSizes) await keep(`icon-${size}.png`, () => png(size));
+    return made;
+  });
+}
+
+/** A small generated file (the web manifest) kept in the image cache under its content's hash, to publish like an image. */
+export function cachedFile(name: string, contents: string): string {
+  const output = path.join(cacheDir, `${createHash("sha256").update(contents).digest("hex").slice(0, 16)}-${name}`);
+  if (!fs.existsSync(output)) {
+    fs.mkdirSync(cacheDir, { recursive: true });
+    writeFileAtomically(output, contents);
+  }
+  return output;
+}
+
+/** PNG images (square, up to 256 pixels) in one ICO file: a header, one 16-byte entry each, then the images. */
+function icoContainer(images: Buffer[]): Buffer {
+  const header = Buffer.alloc(6 + 16 * images.length);
+  header.writeUInt16LE(0, 0);
+  header.writeUInt16LE(1, 2);
+  header.writeUInt16LE(images.length, 4);
+  let offset = header.length;
+  images.forEach((image, i) => {
+    const size = image.readUInt32BE(16);
+    const entry = 6 + 16 * i;
+    header.writeUInt8(size >= 256 ? 0 : size, entry);
+    header.writeUInt8(size >= 256 ? 0 : size, entry + 1);
+    header.writeUInt16LE(1, entry + 4);
+    header.writeUInt16LE(32, entry + 6);
+    header.writeUInt32LE(image.length, entry + 8);
+    header.writeUInt32LE(offset, entry + 12);
+    offset += image.length;
+  });
+  return Buffer.concat([header, ...images]);
 }
 
 export interface PictureOptions {

@@ -12,6 +12,7 @@ import type { CollectionItem } from "../types/eleventy.ts";
 import type { AuthorCard, SiteAuthors } from "./authors.ts";
 import type { Post } from "./post.ts";
 import { resolveMenus, type MenuItem } from "./menus.ts";
+import type { SiteIcons } from "./site-icons.ts";
 import type { ShareImage } from "./share-image.ts";
 import { defaultRelated, relatedPosts, type RelatedRules } from "./related-posts.ts";
 import { buildTaxonomy, taxonomyNames, termKey, type Taxonomy, type TaxonomyName, type Term } from "./taxonomies.ts";
@@ -157,6 +158,8 @@ export interface RssFeed {
 export interface SiteIndex {
   /** The site's picture for link previews of pages without a feature image (set once it is encoded). */
   shareImage?: ShareImage | undefined;
+  /** The site's icons, linked from every page's head. */
+  icons?: SiteIcons | undefined;
   /** Languages were declared: each language is a whole site, linked to the others. */
   multilingual: boolean;
   /** Each language's site, the default first (one for a site that declares no languages). */

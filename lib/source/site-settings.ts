@@ -97,6 +97,8 @@ export interface SiteSettings {
   mainSections: string[];
   /** The picture link previews show for a page without a feature image (Blowfish's `defaultFeaturedImage`). */
   shareImage: string | undefined;
+  /** The picture the site's icons are made from (favicon.ico, the home-screen icons); else static/favicon.svg or .png. */
+  icon: string | undefined;
   /** URL patterns per top-level section, Hugo's `permalinks`: { "posts": "/:year/:month/:slug/" }. */
   permalinks: Record<string, string>;
   /** What the build read from a Hugo configuration beside the content folder, if there is one. */
@@ -142,6 +144,7 @@ export const defaultSiteSettings: Readonly<SiteSettings> = {
   enableCodeCopy: false,
   mainSections: ["posts"],
   shareImage: undefined,
+  icon: undefined,
   permalinks: {},
   related: undefined,
   hugo: undefined,
@@ -308,7 +311,7 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
   const robotsTxt = raw.robotsTxt ?? defaultSiteSettings.robotsTxt;
   if (typeof robotsTxt !== "boolean") fail("robotsTxt", "true or false");
   const menus = readMenus(raw.menus, "menus", fail);
-  const optionalText = (key: "copyright" | "dateFormat" | "shareImage"): string | undefined => {
+  const optionalText = (key: "copyright" | "dateFormat" | "shareImage" | "icon"): string | undefined => {
     const value = raw[key];
     return value === undefined ? undefined : typeof value === "string" ? value : fail(key, "a text");
   };
@@ -416,6 +419,7 @@ function validate(file: string, raw: Record<string, unknown>, hugoOrigin: (key: 
     })(),
     mainSections: readMainSections(raw.mainSections, fail),
     shareImage: optionalText("shareImage"),
+    icon: optionalText("icon"),
     permalinks,
     related,
     hugo: undefined,

@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { before, describe, it } from "node:test";
-import { bundledContent, buildSite, fileHashes, loadPage, pageExists, text, type BuildResult } from "../helpers/site.ts";
+import sharp from "sharp";
+import { bundledContent, buildSite, fileHashes, loadPage, pageExists, projectDir, text, type BuildResult } from "../helpers/site.ts";
 
 const seedUrl = "/posts/202210-the-new-ai-hype/";
 const seedSource = fs.readFileSync(path.join(bundledContent, "posts/202210-the-new-ai-hype/index.zh-cn.md"), "utf8");
@@ -203,6 +204,42 @@ describe("the bundled site, production build", () => {
     for (const img of thumbnails) {
       assert.ok(pageExists(build.outputDir, img.getAttribute("src")!), img.getAttribute("src")!);
     }
+  });
+
+  it("gives browsers the site's icons, made from the generator's own (the site has none): favicon.ico, the home-screen icons, the manifest", async () => {
+    const file = (url: string) => fs.readFileSync(path.join(build.outputDir, url));
+    const ico = file("favicon.ico");
+    assert.deepEqual([ico.readUInt16LE(0), ico.readUInt16LE(2)], [0, 1], "an ICO header");
+    const entries = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => {
+      const at = 6 + 16 * i;
+      const image = ico.subarray(ico.readUInt32LE(at + 12), ico.readUInt32LE(at + 12) + ico.readUInt32LE(at + 8));
+      return [ico.readUInt8(at), image.subarray(1, 4).toString(), image.readUInt32BE(16)];
+    });
+    assert.deepEqual(entries, [[16, "PNG", 16], [32, "PNG", 32], [48, "PNG", 48]]);
+    const size = async (url: string) => {
+      const { width, height, format } = await sharp(file(url)).metadata();
+      return [format, width, height];
+    };
+    assert.deepEqual(await size("apple-touch-icon.png"), ["png", 180, 180]);
+    assert.equal((await sharp(file("apple-touch-icon.png")).stats()).isOpaque, true, "iOS shows transparency as black");
+    const manifest = JSON.parse(file("site.webmanifest").toString());
+    assert.deepEqual([manifest.name, manifest.lang, manifest.start_url], ["AI 札记", "zh-CN", "./"]);
+    for (const icon of manifest.icons) assert.deepEqual(await size(icon.src), ["png", ...icon.sizes.split("x").map(Number)]);
+    assert.equal(file("favicon.svg").toString(), fs.readFileSync(path.join(projectDir, "static/default-favicon.svg"), "utf8"));
+    assert.deepEqual(
+      [...seed.querySelectorAll("link[rel=icon], link[rel=apple-touch-icon], link[rel=manifest]")].map((link) => [link.getAttribute("rel"), link.getAttribute("href")]),
+      [["icon", "/favicon.ico"], ["icon", "/favicon.svg"], ["apple-touch-icon", "/apple-touch-icon.png"], ["manifest", "/site.webmanifest"]],
+    );
+  });
+
+  it("shows link previews of the seed, which has no feature image, the site's share image at 1200×630", async () => {
+    const image = seed.querySelector("meta[property='og:image']")?.getAttribute("content") ?? "";
+    assert.equal(seed.querySelector("meta[name='twitter:image']")?.getAttribute("content"), image);
+    assert.deepEqual([seed.querySelector("meta[property='og:image:width']")?.getAttribute("content"), seed.querySelector("meta[property='og:image:height']")?.getAttribute("content")], ["1200", "630"]);
+    const served = fs.readFileSync(path.join(build.outputDir, new URL(image).pathname));
+    const { width, height } = await sharp(served).metadata();
+    assert.deepEqual([width, height], [1200, 630]);
+    assert.equal(loadPage(build.outputDir, "/").querySelector("meta[property='og:image']")?.getAttribute("content"), image, "the home page too");
   });
 });
 

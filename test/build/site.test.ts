@@ -294,7 +294,7 @@ describe("the fixture site: every generated page", () => {
   });
 });
 
-/** What a page lacks of README's promise: a canonical URL (its own), a description, Open Graph and Twitter tags. */
+/** What a page lacks of README's promise: a canonical URL (its own), a description, Open Graph and Twitter tags, icons. */
 function seoProblems(doc: Document, url: string): string[] {
   // A redirect page (an alias) points at its target instead.
   if (doc.querySelector("meta[http-equiv=refresh]")) return [];
@@ -306,6 +306,8 @@ function seoProblems(doc: Document, url: string): string[] {
   if (doc.querySelector("meta[property='og:url']")?.getAttribute("content") !== canonical) problems.push("og:url is not the canonical URL");
   if (!doc.querySelector("meta[property='og:title']")?.getAttribute("content")) problems.push("no og:title");
   if (!doc.querySelector("meta[name='twitter:card']")) problems.push("no twitter:card");
+  // The site's icons (so no browser asks for a /favicon.ico that is not there).
+  for (const rel of ["icon", "apple-touch-icon", "manifest"]) if (!doc.querySelector(`link[rel=${rel}]`)) problems.push(`no ${rel} link`);
   return problems;
 }
 

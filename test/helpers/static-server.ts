@@ -17,6 +17,8 @@ const types: Record<string, string> = {
   ".png": "image/png",
   ".jpg": "image/jpeg",
   ".gif": "image/gif",
+  ".ico": "image/x-icon",
+  ".webmanifest": "application/manifest+json",
   ".wasm": "application/wasm",
   ".pf_meta": "application/octet-stream",
 };

@@ -12,6 +12,7 @@ function finishedSite(settings: SiteSettings): string {
   const files: Record<string, string> = {
     "index.html": "",
     "404.html": "",
+    "favicon.ico": "",
     "feed.xml": "",
     "feed.json": "",
     "index.xml": "",
@@ -39,11 +40,11 @@ describe("whether a finished site is complete", () => {
 
   it("names each page, fixed file, written file and search bundle that is missing", () => {
     const folder = finishedSite(settings);
-    for (const gone of ["tags/人工智能/index.html", "feed.json", "robots.txt", "pagefind/zh-cn_1/pagefind-entry.json"]) fs.rmSync(path.join(folder, gone));
+    for (const gone of ["tags/人工智能/index.html", "feed.json", "favicon.ico", "robots.txt", "pagefind/zh-cn_1/pagefind-entry.json"]) fs.rmSync(path.join(folder, gone));
     const missing = missingFromSite(folder, settings, { search: true, written: [path.join(folder, "posts/b/index.html"), path.join(folder, "..", "elsewhere.html")] });
-    assert.deepEqual(missing.sort(), ["feed.json", "pagefind/zh-cn_1/pagefind-entry.json", "posts/b/index.html", "robots.txt", "tags/人工智能/index.html"].sort());
+    assert.deepEqual(missing.sort(), ["favicon.ico", "feed.json", "pagefind/zh-cn_1/pagefind-entry.json", "posts/b/index.html", "robots.txt", "tags/人工智能/index.html"].sort());
     // Without search and without robots.txt, neither is asked for.
-    assert.deepEqual(missingFromSite(folder, { ...settings, robotsTxt: false }, { search: false }).sort(), ["feed.json", "tags/人工智能/index.html"]);
+    assert.deepEqual(missingFromSite(folder, { ...settings, robotsTxt: false }, { search: false }).sort(), ["favicon.ico", "feed.json", "tags/人工智能/index.html"]);
     fs.rmSync(path.join(folder, "pagefind/shards.json"));
     assert.ok(missingFromSite(folder, settings, { search: true }).includes(path.join("pagefind", "shards.json")));
   });
