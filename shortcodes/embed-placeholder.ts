@@ -20,7 +20,7 @@ export interface EmbedPlaceholder {
   data?: Record<string, string>;
   /** The video's poster frame kept by `npm run embeds` (a site path): the build makes it a responsive picture. */
   poster?: string;
-  /** Who published it (the channel), shown under the title. */
+  /** Who published it (the channel), shown under the player, outside the link so the link's name is its text. */
   byline?: string;
 }
 
@@ -33,7 +33,7 @@ export function embedPlaceholder(embed: EmbedPlaceholder): SafeHtml {
   const data = Object.entries(embed.data ?? {}).map(([name, value]) => html` data-${name}="${value}"`);
   const style = embed.kind === "frame" && embed.height ? html` style="--embed-height: ${embed.height}px"` : "";
   return html`<figure class="${classes}" data-embed-src="${embed.playerUrl}" data-embed-title="${embed.title}"${embed.allow ? html` data-embed-allow="${embed.allow}"` : ""}${data}${style}>
-<a class="embed-link" href="${embed.fallbackUrl}" aria-label="${embed.label}">${embed.poster ? html`<img class="embed-poster" src="${embed.poster}" alt="">` : ""}<span class="embed-play" aria-hidden="true"></span><span class="embed-title">${embed.title}${embed.byline ? html`<span class="embed-byline">${embed.byline}</span>` : ""}</span></a>
-<figcaption class="embed-notice">${embed.notice}</figcaption>
+<a class="embed-link" href="${embed.fallbackUrl}" aria-label="${embed.label}">${embed.poster ? html`<img class="embed-poster" src="${embed.poster}" alt="">` : ""}<span class="embed-play" aria-hidden="true"></span><span class="embed-title">${embed.title}</span></a>
+<figcaption class="embed-notice">${embed.byline ? html`<span class="embed-byline">${embed.byline}</span> · ` : ""}${embed.notice}</figcaption>
 </figure>`;
 }

@@ -4,6 +4,9 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { writeImage } from "../../scripts/make-sample-images.ts";
 import { axeViolations, cspViolationsInPage, describeViolations, siteInChromium, watchPage } from "../helpers/browser.ts";
+import { fetchSnapshots } from "../../lib/embeds/fetch-snapshots.ts";
+import { findEmbeds } from "../../lib/embeds/find-embeds.ts";
+import { madeUp, startEmbedServices } from "../helpers/embed-services.ts";
 import { copyFixture } from "../helpers/site.ts";
 
 /** Diagrams, math, a gallery and callouts as a reader's browser shows them, under the site's own headers. */
@@ -12,7 +15,66 @@ describe("Blowfish features in Chromium", () => {
     const content = copyFixture("blowfish");
     await writeImage(path.join(content, "posts/everything/photo.jpg"), 1200, 800, 7);
     fs.copyFileSync(path.join(content, "posts/everything/photo.jpg"), path.join(content, "posts/everything/my photo.jpg"));
+    // A post with every kind of embed, their snapshots fetched by the real fetcher from a stand-in for the services.
+    fs.mkdirSync(path.join(content, "posts/embeds"), { recursive: true });
+    fs.writeFileSync(
+      path.join(content, "posts/embeds/index.md"),
+      [
+        "---",
+        "title: Every embed",
+        "date: 2024-03-20",
+        "---",
+        "",
+        `{{< tweet user="${madeUp.tweet.user}" id="${madeUp.tweet.id}" >}}`,
+        `{{< youtube ${madeUp.youtube} >}}`,
+        `{{< vimeo ${madeUp.vimeo} >}}`,
+        `{{< github repo="${madeUp.github}" >}}`,
+        `{{< gitlab projectID="${madeUp.gitlab}" >}}`,
+        `{{< gist ${madeUp.gist.user} ${madeUp.gist.id} >}}`,
+        "{{< instagram CxMadeUp123 >}}",
+        "",
+      ].join("\n"),
+    );
+    const poster = path.join(content, "poster.jpg");
+    await writeImage(poster, 480, 360, 9);
+    const services = await startEmbedServices(fs.readFileSync(poster));
+    fs.rmSync(poster);
+    try {
+      const made = findEmbeds(content).embeds.filter((embed) => embed.where.startsWith("posts/embeds/"));
+      const outcomes = await fetchSnapshots(made, { contentDir: content, refresh: false, now: new Date(), env: services.env, timeoutMs: 5000 });
+      assert.deepEqual(outcomes.map((outcome) => outcome.status), ["fetched", "fetched", "fetched", "fetched", "fetched", "fetched"]);
+    } finally {
+      await services.close();
+    }
     return content;
+  });
+
+  it("shows every kind of embed with its snapshot and asks no other site for anything until a poster is clicked", async () => {
+    const page = await site.browser.newPage();
+    const watch = await watchPage(page);
+    try {
+      await page.goto(`${site.server.url}/posts/embeds/`, { waitUntil: "load" });
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 400) {
+          window.scrollTo(0, y);
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      });
+      const violations = await axeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+      assert.deepEqual([...watch.external, ...watch.consoleErrors, ...watch.failed], []);
+      // The posters are the site's own pictures, drawn in the 16:9 box.
+      const posters = await page.locator("img.embed-poster").evaluateAll((images) => images.map((img) => ({ loaded: (img as HTMLImageElement).naturalWidth > 0, box: img.getBoundingClientRect().width / img.getBoundingClientRect().height })));
+      assert.equal(posters.length, 2);
+      for (const poster of posters) assert.ok(poster.loaded && Math.abs(poster.box - 16 / 9) < 0.05, JSON.stringify(poster));
+      assert.match((await page.locator(".tweet-card blockquote").textContent()) ?? "", /A made-up post & a link: example\.com\/notes/);
+      await page.locator(".youtube-embed .embed-link").click();
+      const player = page.locator(".youtube-embed iframe.embed-player");
+      await player.waitFor();
+      assert.match((await player.getAttribute("src")) ?? "", new RegExp(`^https://www\\.youtube-nocookie\\.com/embed/${madeUp.youtube}\\?autoplay=1`));
+    } finally {
+      await page.close();
+    }
   });
 
   for (const url of ["/posts/showcase/", "/posts/diagrams/"]) {

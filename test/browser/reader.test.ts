@@ -68,6 +68,7 @@ describe("the bundled site in Chromium", () => {
             // The not-found page is served with status 404, which Chromium reports for the document itself.
             const errors = type === "notFound" ? watch.consoleErrors.filter((e) => !/status of 404/.test(e)) : watch.consoleErrors;
             assert.deepEqual(errors, []);
+            assert.deepEqual(type === "notFound" ? watch.failed.filter((failure) => !/^404 \/no-such-page/.test(failure)) : watch.failed, [], "every file the page asks for is there");
             assert.deepEqual([...watch.cspViolations, ...(await cspViolationsInPage(page))], []);
             assert.ok(await page.evaluate(() => document.documentElement.lang), "lang is set");
             if (type === "post") await page.screenshot({ path: path.join(screenshots, `post-${device}-${colorScheme}.png`), fullPage: true });

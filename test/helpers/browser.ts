@@ -35,6 +35,8 @@ export interface PageWatch {
   external: string[];
   consoleErrors: string[];
   cspViolations: string[];
+  /** Requests to the site that failed (status 400 and up), e.g. an icon that is not there. */
+  failed: string[];
 }
 
 /**
@@ -42,7 +44,10 @@ export interface PageWatch {
  * and Content-Security-Policy violations are recorded.
  */
 export async function watchPage(page: Page): Promise<PageWatch> {
-  const watch: PageWatch = { external: [], consoleErrors: [], cspViolations: [] };
+  const watch: PageWatch = { external: [], consoleErrors: [], cspViolations: [], failed: [] };
+  page.on("response", (response) => {
+    if (response.status() >= 400) watch.failed.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
   await page.route("**/*", (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === "127.0.0.1") return route.continue();
