@@ -5,6 +5,7 @@
  */
 await import("../unit/shortcodes/parse.test.ts");
 await import("../unit/shortcodes/shortcodes.test.ts");
+await import("../unit/shortcodes/shortcode-interface.test.ts");
 await import("../unit/render/markdown.test.ts");
 await import("../unit/render/render-body.test.ts");
 await import("../unit/render/body-embeds.test.ts");

@@ -472,3 +472,68 @@ describe("ref and relref", () => {
     rejects("{{< relref >}}", /needs the parameter "path"/);
   });
 });
+
+describe("cards with what `npm run embeds` kept", () => {
+  const kept = (data: Record<string, Record<string, unknown>>) => ({ embedData: (kind: string, id: string) => data[`${kind}/${id}`] });
+  const card = (source: string, data: Record<string, Record<string, unknown>>) => render(source, kept(data));
+
+  it("github: the description, language, counts (compact, in the page's language), license and an archived badge", () => {
+    const doc = card('{{< github repo="octo/tool" >}}', { "github/octo/tool": { description: "A tool", language: "Go", stars: 12345, forks: 0, license: "MIT", archived: true } });
+    assert.equal(doc.querySelector(".repo-card-description")?.textContent, "A tool");
+    assert.equal(doc.querySelector(".repo-card-language")?.textContent, "Go");
+    assert.equal(doc.querySelector(".repo-card-stars")?.textContent?.trim(), new Intl.NumberFormat("zh-CN", { notation: "compact" }).format(12345));
+    assert.equal(doc.querySelector(".repo-card-forks")?.textContent?.trim(), "0");
+    assert.equal(doc.querySelector(".repo-card-license")?.textContent, "MIT");
+    assert.equal(doc.querySelector(".repo-card-name .badge")?.textContent, "archived");
+    // Values of the wrong kind are left out, not shown as text.
+    const odd = card('{{< github repo="octo/tool" >}}', { "github/octo/tool": { description: 42, stars: "many", forks: -1, language: " ", archived: "yes" } });
+    assert.equal(odd.querySelectorAll(".repo-card-description, .repo-card-stats, .badge").length, 0);
+    assert.equal(card('{{< github repo="octo/tool" >}}', {}).querySelectorAll(".repo-card-description, .repo-card-stats").length, 0);
+  });
+
+  it("gitlab: the project by its name once kept, by its id before", () => {
+    const named = card('{{< gitlab projectID="42" >}}', { "gitlab/42": { path: "group/sub/project" } }).querySelector("a.repo-card")!;
+    assert.equal(named.getAttribute("href"), "https://gitlab.com/group/sub/project");
+    assert.equal(named.querySelector(".repo-card-name")?.textContent, "group/sub/project");
+    assert.equal(card('{{< gitlab projectID="42" >}}', {}).querySelector(".repo-card-name")?.textContent, "#42");
+  });
+
+  it("tweet: the text as runs with links and line breaks, escaped; the author, and the day in the page's language", () => {
+    const doc = card('{{< tweet user="someone" id="123" >}}', {
+      "tweet/123": { author: { name: "Some <One>", handle: "SomeOne" }, date: "2024-03-14", lang: "en", paragraphs: [[{ text: "Hi <b>\nthere " }, { text: "link", href: "https://t.co/x" }, { text: "bad", href: "javascript:alert(1)" }], [{ text: "Two" }]] },
+    });
+    const quote = doc.querySelector("blockquote")!;
+    assert.equal(quote.getAttribute("lang"), "en");
+    assert.deepEqual([...quote.querySelectorAll("p")].map((p) => p.innerHTML), ['Hi &lt;b&gt;<br>there <a href="https://t.co/x" rel="nofollow noopener">link</a>bad', "Two"]);
+    assert.equal(doc.querySelector(".tweet-card-author")?.textContent, "Some <One>");
+    assert.equal(doc.querySelector(".tweet-card-user")?.getAttribute("href"), "https://x.com/SomeOne");
+    const day = doc.querySelector(".tweet-card-link time")!;
+    assert.deepEqual([day.getAttribute("datetime"), day.textContent], ["2024-03-14", new Intl.DateTimeFormat("zh-CN", { dateStyle: "medium", timeZone: "UTC" }).format(new Date("2024-03-14T00:00:00Z"))]);
+    assert.equal(doc.querySelector(".tweet-card-link")?.getAttribute("href"), "https://x.com/someone/status/123");
+    // Without a day or a usable text, what it can: the link's words, or the plain card.
+    const undated = card('{{< tweet user="someone" id="123" >}}', { "tweet/123": { author: { name: "A", handle: "a" }, date: "March 14", lang: "not a tag!", paragraphs: [[{ text: "Hi" }]] } });
+    assert.deepEqual([undated.querySelector("time"), undated.querySelector("blockquote")?.hasAttribute("lang"), undated.querySelector(".tweet-card-link")?.textContent], [null, false, "在 X 上阅读这条帖子"]);
+    for (const broken of [{ author: { name: "A" }, paragraphs: [[{ text: "x" }]] }, { author: { name: "A", handle: "a" }, paragraphs: [[{ text: "" }], "x"] }]) {
+      assert.equal(card('{{< tweet user="someone" id="123" >}}', { "tweet/123": broken }).querySelector(".tweet-card-author"), null);
+    }
+  });
+
+  it("youtube and vimeo: the kept title and poster, the channel under the player; the author's title wins", () => {
+    const data = { "youtube/TfVYxnhuEdU": { title: "Kept title", author: { name: "Channel" }, thumbnail: "/_data/embeds/youtube/TfVYxnhuEdU.jpg" }, "vimeo/76979871": { title: "Film", thumbnail: "poster.jpg" } };
+    const video = card("{{< youtube TfVYxnhuEdU >}}", data);
+    assert.equal(video.querySelector(".embed-title")?.textContent, "Kept title");
+    assert.equal(video.querySelector("a.embed-link")?.getAttribute("aria-label"), "播放视频：Kept title");
+    assert.deepEqual([video.querySelector("a.embed-link > img.embed-poster")?.getAttribute("src"), video.querySelector("a.embed-link > img.embed-poster")?.getAttribute("alt")], ["/_data/embeds/youtube/TfVYxnhuEdU.jpg", ""]);
+    assert.equal(video.querySelector(".embed-notice .embed-byline")?.textContent, "Channel");
+    assert.equal(card('{{< youtube id="TfVYxnhuEdU" title="Mine" >}}', data).querySelector(".embed-title")?.textContent, "Mine");
+    // A poster that is not a site path (the build sets it only when the file is there) is not shown.
+    const film = card("{{< vimeo 76979871 >}}", data);
+    assert.deepEqual([film.querySelector(".embed-title")?.textContent, film.querySelector("img"), film.querySelector(".embed-byline")], ["Film", null, null]);
+  });
+
+  it("gist: the kept files and description", () => {
+    const doc = card("{{< gist someone 0123456789abcdef >}}", { "gist/0123456789abcdef": { description: "Notes", files: ["a.py", "b.md", 3] } });
+    assert.deepEqual([...doc.querySelectorAll("blockquote code")].map((code) => code.textContent), ["a.py", "b.md"]);
+    assert.equal(doc.querySelectorAll("blockquote p")[1]?.textContent, "Notes");
+  });
+});
