@@ -21,6 +21,15 @@ describe("markdown: CJK emphasis", () => {
     );
   });
 
+  it("reads a CJK character outside the BMP (a surrogate pair) before or after the underscore as CJK", () => {
+    // 𠀀 (U+20000) and 𪜀 (U+2A700) are Han ideographs written as two UTF-16 units each.
+    const doc = render("古文𠀀_强调_𪜀字\n\n𠀀_开头\n\n末尾_𪜀");
+    assert.deepEqual([...doc.querySelectorAll("em")].map((em) => em.textContent), ["强调"]);
+    assert.equal(render("a𠀀_x_𠀀").querySelectorAll("em").length, 1, "the Han character before it counts, not the half of it");
+    assert.equal(render("😀_x_y").querySelectorAll("em").length, 0, "an emoji (also a surrogate pair) is not CJK");
+    assert.equal(render("_x_y").querySelectorAll("em").length, 0, "at the start of the text, nothing before it");
+  });
+
   it("keeps snake_case and intraword underscores literal in Latin text", () => {
     const doc = render("call snake_case_name and foo_bar_baz");
     assert.equal(doc.querySelectorAll("em").length, 0);

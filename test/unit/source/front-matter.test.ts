@@ -67,8 +67,16 @@ describe("readFrontMatter", () => {
     );
   });
 
-  it("rejects front matter that is a list rather than keys", () => {
-    assert.throws(() => readFrontMatter("post.md", "---\n- a\n- b\n---\nbody"), AuthorError);
+  it("rejects front matter that is a list, a lone value or nothing rather than keys, saying how to write it", () => {
+    for (const yaml of ["- a\n- b", "just words", "42"]) {
+      assert.throws(
+        () => readFrontMatter("post.md", `---\n${yaml}\n---\nbody`),
+        (error: unknown) => error instanceof AuthorError && error.line === 2 && error.message === 'post.md:2:1: The front matter is not a set of keys and values. Write one "key: value" per line, for example: title: "My post"',
+        yaml,
+      );
+    }
+    // An empty block holds no keys, and is no mistake.
+    assert.deepEqual([...readFrontMatter("post.md", "---\n---\nbody").data], []);
   });
 
   it("ignores a byte order mark", () => {
