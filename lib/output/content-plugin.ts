@@ -61,6 +61,7 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   const toldOverrides = new Set<string>();
   // By page, so that a rebuild of one page in the dev server counts the others still.
   const snapshotsMissing = new Map<string, string[]>();
+  let toldSnapshots: string | undefined;
   const context = (): ReadContext => ({ contentDir, staticDir, settings: options.settings(), cache, pool, contentCode });
   let bundles = new Map<string, PublishedFile[]>();
   // Read once per build: every page asks about the folders above it.
@@ -119,7 +120,9 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     const summary = preview ? undefined : options.schedule.summary(options.settings().timeZone);
     if (summary) console.log(summary);
     const notice = missingSnapshotsNotice(snapshotsMissing, path.relative(process.cwd(), contentDir) || ".");
-    if (notice) console.log(notice);
+    // The dev server says it again only when it changes.
+    if (notice && notice !== toldSnapshots) console.log(notice);
+    toldSnapshots = notice;
   });
 
   // Eleventy 3.1 forgets to hand its extension map to an engine that overrides a built-in one (ours replaces
