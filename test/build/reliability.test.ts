@@ -31,10 +31,21 @@ function startBuild(outputDir: string, env: Record<string, string>, args: string
   return { child, done };
 }
 
+/** The clean build's output folder, copied by publishedSite for tests that need a published site to keep. */
+let cleanOutput = "";
+
 async function cleanBuild(): Promise<Map<string, string>> {
   const clean = await buildSite(bundledContent, { env: ownCaches() });
   assert.equal(clean.exitCode, 0, clean.log);
+  cleanOutput = clean.outputDir;
   return fileHashes(clean.outputDir);
+}
+
+/** A published site, a copy of the clean build, in a folder of its own: the output folder of the next build. */
+function publishedSite(prefix: string): string {
+  const outputDir = path.join(temporaryDir(prefix), "site");
+  fs.cpSync(cleanOutput, outputDir, { recursive: true });
+  return outputDir;
 }
 
 /** Unfinished builds left beside an output folder (those being deleted in the background aside). */
@@ -160,11 +171,8 @@ describe("builds that never lose the site", () => {
 
   it("stops cleanly on Ctrl-C: says so, leaves the published site as it was and no unfinished folder", async () => {
     const caches = ownCaches();
-    const outputDir = path.join(temporaryDir("blog-interrupt-"), "site");
-    const first = await buildSite(bundledContent, { outputDir, env: caches });
-    assert.equal(first.exitCode, 0, first.log);
+    const outputDir = publishedSite("blog-interrupt-");
     const before = fileHashes(outputDir);
-    fs.rmSync(caches.BLOG_BUILD_CACHE!, { recursive: true, force: true });
     const { child, done } = startBuild(outputDir, caches);
     while (leftBeside(outputDir).length === 0) await sleep(20);
     child.kill("SIGINT");
@@ -187,11 +195,8 @@ describe("builds that never lose the site", () => {
 
   it("fails on a full disk saying so, leaving the published site as it was and nothing beside it", async () => {
     const caches = ownCaches();
-    const outputDir = path.join(temporaryDir("blog-disk-full-"), "site");
-    const first = await buildSite(bundledContent, { outputDir, env: caches });
-    assert.equal(first.exitCode, 0, first.log);
+    const outputDir = publishedSite("blog-disk-full-");
     const before = fileHashes(outputDir);
-    fs.rmSync(caches.BLOG_BUILD_CACHE!, { recursive: true, force: true });
     const full = await buildSite(bundledContent, { outputDir, env: { ...caches, BLOG_TEST_DISK_FULL_AFTER: "5" }, preload: path.join(projectDir, "test/helpers/full-disk.ts") });
     assert.equal(full.exitCode, 1, full.log);
     assert.match(full.log, /ENOSPC: no space left on device[\s\S]*The disk is full: free some space and build again/);
