@@ -36,7 +36,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(securityPlugin);
   // Before the search index: a build that fails on a broken link need not index anything.
   eleventyConfig.addPlugin(linkCheckPlugin, { links, settings, preview });
-  eleventyConfig.addPlugin(searchPlugin, { background: build.watching, enabled: build.search, cacheDir: build.searchCacheDir });
+  eleventyConfig.addPlugin(searchPlugin, { background: build.watching, enabled: build.search, cacheDir: build.searchCacheDir, postsPerShard: build.searchShardSize });
   eleventyConfig.addGlobalData("site", settings).addGlobalData("preview", preview);
   // Site-root links ("/posts/x/") get the path prefix of a site served under a sub-path; feeds get absolute URLs.
   eleventyConfig.addPlugin(HtmlBasePlugin);

@@ -31,6 +31,8 @@ export interface BuildEnvironment {
   preview: boolean;
   /** False for `npm run build -- --no-search` (BLOG_SEARCH=0). */
   search: boolean;
+  /** Posts per search shard (BLOG_SEARCH_SHARD_SIZE, for tests); undefined: the plugin's default. */
+  searchShardSize: number | undefined;
   /** Rendered pages: BLOG_BUILD_CACHE, else .cache/pages; the last built site and the search shards inside it. */
   pageCacheDir: string;
   siteCacheDir: string;
@@ -72,6 +74,7 @@ export function buildEnvironment(env: NodeJS.ProcessEnv = process.env, argv: rea
     watching,
     preview: watching || env.BLOG_PREVIEW === "1",
     search: env.BLOG_SEARCH !== "0",
+    searchShardSize: Number(env.BLOG_SEARCH_SHARD_SIZE) > 0 ? Number(env.BLOG_SEARCH_SHARD_SIZE) : undefined,
     pageCacheDir,
     siteCacheDir: path.join(pageCacheDir, "site"),
     searchCacheDir: path.join(pageCacheDir, "search"),

@@ -80,7 +80,7 @@ export async function buildSite(outputDir: string, options: BuildOptions = {}): 
 async function buildInto(folders: OutputFolders, environment: ReturnType<typeof buildEnvironment>, quiet: boolean, note: (message: string) => void): Promise<number> {
   const { contentDir, search, preview } = environment;
   const cache = new FolderCache(environment.siteCacheDir);
-  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview, hugoEnvironment: environment.hugoEnvironment }, siteRootInputs(environment.siteRoot, environment.hugoEnvironment));
+  const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview, hugoEnvironment: environment.hugoEnvironment, searchShardSize: String(environment.searchShardSize ?? "") }, siteRootInputs(environment.siteRoot, environment.hugoEnvironment));
   const refused = (reason: string) => note(`The kept copy of the last build is not whole (${reason}): building the site again.`);
   let kept: ReturnType<FolderCache["restore"]> = false;
   try {

@@ -20,10 +20,12 @@ export interface SearchPluginOptions {
   enabled: boolean;
   /** Where indexed shards are kept between builds. */
   cacheDir: string;
+  /** Posts per shard (default 400); smaller in tests, to see several shards without a large site. */
+  postsPerShard?: number;
 }
 
 /** Posts per search shard: a shard is indexed again only when one of its posts changed. */
-const postsPerShard = 400;
+const defaultPostsPerShard = 400;
 
 /**
  * Full-text search with Pagefind. The post pages (marked `data-pagefind-body`) are indexed when the build ends,
@@ -65,7 +67,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const output = path.join(directories.output, "pagefind");
-    const shards = shardPages(pages);
+    const shards = shardPages(pages, options.postsPerShard ?? defaultPostsPerShard);
     pages = new Map();
     const used = new Set<string>();
     const jobs: IndexJob[] = [];
@@ -130,7 +132,7 @@ async function indexInParallel(jobs: IndexJob[]): Promise<void> {
 }
 
 /** Pages in URL order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */
-function shardPages(pages: Map<string, { file: string; digest: string }>): Array<Array<SearchPage & { digest: string }>> {
+function shardPages(pages: Map<string, { file: string; digest: string }>, postsPerShard: number): Array<Array<SearchPage & { digest: string }>> {
   const count = Math.max(1, Math.ceil(pages.size / postsPerShard));
   const shards: Array<Array<SearchPage & { digest: string }>> = Array.from({ length: count }, () => []);
   for (const url of [...pages.keys()].sort()) {
