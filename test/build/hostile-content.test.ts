@@ -24,12 +24,16 @@ describe("content files that are not what they claim", () => {
     return Buffer.from(Array.from({ length: 3000 }, () => Math.floor(random() * 256)));
   })();
 
-  it("stops on invalid UTF-8, naming the file, its line and the byte offset, and on random bytes saved as Markdown", async () => {
-    const build = await buildSite(contentWith({ "posts/bytes/index.md": invalidUtf8, "posts/noise/index.md": noise }));
+  it("stops on invalid UTF-8 (naming the file, its line and the byte offset), random bytes saved as Markdown and a file that cannot be read, all at once", async () => {
+    const content = contentWith({ "posts/bytes/index.md": invalidUtf8, "posts/noise/index.md": noise, "posts/locked/index.md": good.replace("Good", "Locked") });
+    const locked = path.join(content, "posts/locked/index.md");
+    const build = await buildSite(content, { preload: path.join(projectDir, "test/helpers/unreadable-file.ts"), env: { BLOG_TEST_UNREADABLE: locked } });
     assert.equal(build.exitCode, 1);
     const offset = invalidUtf8.indexOf(0xff);
     assert.match(build.log, new RegExp(`posts/bytes/index\\.md:6:3: The file is not valid UTF-8: byte 0xFF at byte offset ${offset} starts no character\\. Save the file as UTF-8`));
     assert.match(build.log, /posts\/noise\/index\.md(:\d+:\d+)?: This is a binary file, not text/);
+    assert.match(build.log, /posts\/locked\/index\.md: The file cannot be read \(EACCES\)\. Check that it exists and that its permissions let you read it/);
+    assert.doesNotMatch(build.log, /\n\s+at /, "no stack trace");
   });
 
   it("with strict: false, builds it with U+FFFD in place of the bad byte, and warns", async () => {
@@ -74,15 +78,6 @@ describe("content files that are not what they claim", () => {
     const build = await buildSite(content);
     assert.equal(build.exitCode, 1);
     assert.match(build.log, /posts\/good\/loop: This symbolic link leads to .*posts, a folder that contains the link: a loop\. Remove the link/);
-  });
-
-  it("stops on a file that cannot be read, naming it", async () => {
-    const content = contentWith({ "posts/locked/index.md": good.replace("Good", "Locked") });
-    const locked = path.join(content, "posts/locked/index.md");
-    const build = await buildSite(content, { preload: path.join(projectDir, "test/helpers/unreadable-file.ts"), env: { BLOG_TEST_UNREADABLE: locked } });
-    assert.equal(build.exitCode, 1);
-    assert.match(build.log, /posts\/locked\/index\.md: The file cannot be read \(EACCES\)\. Check that it exists and that its permissions let you read it/);
-    assert.doesNotMatch(build.log, /\n\s+at /, "no stack trace");
   });
 
   it("builds a 3 MB post", async () => {
