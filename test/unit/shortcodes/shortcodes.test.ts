@@ -91,6 +91,22 @@ describe("vimeo, qr and gitlab: README's parameters", () => {
     assert.equal(figure.querySelector("a.embed-link")?.getAttribute("href"), "https://vimeo.com/55073825");
   });
 
+  it("vimeo, gitlab and gist: refuse ids, classes and servers that are not what they should be", () => {
+    rejects("{{< vimeo 12ab >}}", /"12ab" is not a Vimeo video id \(digits\)/);
+    rejects("{{< vimeo 1234567890123 >}}", /not a Vimeo video id/);
+    rejects('{{< vimeo id="55073825" class="a\\"b" >}}', /is not a list of class names|class/);
+    rejects('{{< vimeo id="55073825" class="x<y" >}}', /class/);
+    rejects('{{< gitlab projectID="12a" >}}', /"12a" is not a GitLab project id/);
+    rejects('{{< gitlab projectID="1" baseURL="gitlab.example.com" >}}', /"gitlab\.example\.com" is not a web address/);
+    rejects('{{< gitlab projectID="1" baseURL="ftp://gitlab.example.com/" >}}', /cannot be a "ftp:" address/);
+    rejects('{{< gitlab projectID="1" baseURL="mailto:a@b.c" >}}', /"mailto:a@b\.c" is not a web address/);
+    assert.equal(render('{{< gitlab projectID="1" baseURL="https://git.example.org" >}}').querySelector("a")?.getAttribute("href"), "https://git.example.org/projects/1");
+    rejects("{{< gist some_one 0123456789abcdef >}}", /"some_one" is not a GitHub user name/);
+    rejects("{{< gist someone 0123g >}}", /"0123g" is not a gist id/);
+    rejects("{{< gist someone 0123 >}}", /is not a gist id/);
+    assert.match(render("{{< gist someone ABCDEF0123 >}}").querySelector("a")?.getAttribute("href") ?? "", /\/someone\/ABCDEF0123$/);
+  });
+
   it("qr: level sets the error correction (more modules), scale the size in pixels", () => {
     const svg = (source: string) => render(source).querySelector("svg.qr-code")!;
     const low = svg('{{< qr text="https://example.com/a-longer-address" level="low" >}}');
