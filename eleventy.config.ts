@@ -8,6 +8,7 @@ import { generatedPagesPlugin } from "./lib/output/generated-pages-plugin.ts";
 import { imagesPlugin } from "./lib/output/images-plugin.ts";
 import { BodyLinks, linkCheckPlugin } from "./lib/output/link-check-plugin.ts";
 import { publicationSchedule } from "./lib/output/publication-schedule.ts";
+import { buildProgressPlugin } from "./lib/output/build-progress-plugin.ts";
 import { searchPlugin } from "./lib/output/search-plugin.ts";
 import { securityPlugin } from "./lib/output/security-plugin.ts";
 import { siteRootInputs } from "./lib/source/site-root.ts";
@@ -36,6 +37,7 @@ export default function (eleventyConfig: EleventyConfig) {
   eleventyConfig.addPlugin(securityPlugin);
   // Before the search index: a build that fails on a broken link need not index anything.
   eleventyConfig.addPlugin(linkCheckPlugin, { links, settings, preview });
+  eleventyConfig.addPlugin(buildProgressPlugin);
   eleventyConfig.addPlugin(searchPlugin, { background: build.watching, enabled: build.search, cacheDir: build.searchCacheDir, postsPerShard: build.searchShardSize });
   eleventyConfig.addGlobalData("site", settings).addGlobalData("preview", preview);
   // Site-root links ("/posts/x/") get the path prefix of a site served under a sub-path; feeds get absolute URLs.

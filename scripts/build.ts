@@ -9,6 +9,7 @@
  *   npm run build -- --output=dist        another output folder
  *   npm run build -- --no-search          without the search index (faster; the search page finds nothing)
  *   npm run build -- --no-wait            fail at once if another build is using the output folder or the cache
+ *   npm run build -- --verbose            list every file written
  *   npm run build -- --debug              print the stack of an unexpected error
  */
 import fs from "node:fs";
@@ -18,7 +19,9 @@ import { acquireLock, describeHolder, LockBusyError } from "../lib/cache/build-l
 import { FolderCache } from "../lib/cache/folder-cache.ts";
 import { siteFingerprint } from "../lib/cache/site-cache.ts";
 import { buildEnvironment, projectDir } from "../lib/environment.ts";
+import { buildCounts, onBuildProgress, resetBuildCounts } from "../lib/build-progress.ts";
 import { AuthorError, explainFailure } from "../lib/errors.ts";
+import { buildSummary, progressLine, type WrittenFile } from "../lib/output/build-summary.ts";
 import { deferWarnings, formatWarnings, takeWarnings } from "../lib/output/build-warnings.ts";
 import { OutputFolders } from "../lib/output/output-folders.ts";
 import { publicationSchedule } from "../lib/output/publication-schedule.ts";
@@ -27,7 +30,10 @@ import { loadSiteSettings } from "../lib/source/site-settings.ts";
 import { siteRootInputs } from "../lib/source/site-root.ts";
 
 export interface BuildOptions {
+  /** Nothing but problems: no progress, no summary (tests, benchmarks). */
   quiet?: boolean;
+  /** Every file written, as Eleventy lists them. */
+  verbose?: boolean;
   /** Wait for another build using the same output folder or cache (the default), or fail at once. */
   wait?: boolean;
   /** Told what the build is doing besides building: waiting for a lock, clearing leftovers, refusing a cache. */
@@ -57,7 +63,7 @@ export async function buildSite(outputDir: string, options: BuildOptions = {}): 
     for (const message of folders.recover()) note(message);
     removeStaleTemporaries(environment.pageCacheDir);
     removeStaleTemporaries(environment.imageCacheDir);
-    return await buildInto(folders, environment, options.quiet ?? false, note);
+    return await buildInto(folders, environment, { quiet: options.quiet ?? false, verbose: options.verbose ?? false }, note);
   } catch (error) {
     folders.discard();
     // Eleventy rejects on the first error while its copying of static files goes on: that copying fails too once
@@ -77,7 +83,7 @@ export async function buildSite(outputDir: string, options: BuildOptions = {}): 
   }
 }
 
-async function buildInto(folders: OutputFolders, environment: ReturnType<typeof buildEnvironment>, quiet: boolean, note: (message: string) => void): Promise<number> {
+async function buildInto(folders: OutputFolders, environment: ReturnType<typeof buildEnvironment>, say: { quiet: boolean; verbose: boolean }, note: (message: string) => void): Promise<number> {
   const { contentDir, search, preview } = environment;
   const cache = new FolderCache(environment.siteCacheDir);
   const fingerprint = siteFingerprint(contentDir, projectDir, { search, preview, hugoEnvironment: environment.hugoEnvironment, searchShardSize: String(environment.searchShardSize ?? "") }, siteRootInputs(environment.siteRoot, environment.hugoEnvironment));
@@ -105,14 +111,27 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   }
 
   // Loaded only when there is something to build.
+  const started = performance.now();
   const { default: Eleventy } = await import("@11ty/eleventy");
-  const eleventy = new Eleventy(undefined, folders.next, { configPath: path.join(projectDir, "eleventy.config.ts"), quietMode: quiet });
-  // Failures are explained once, by this script (explainFailure), not also by Eleventy with its stack.
+  // Eleventy lists every file it writes: thousands of lines for a large site, so only under --verbose.
+  const eleventy = new Eleventy(undefined, folders.next, { configPath: path.join(projectDir, "eleventy.config.ts"), quietMode: say.quiet || !say.verbose });
+  // Failures are explained once, by this script (explainFailure), not also by Eleventy with its stack; its closing
+  // "Wrote N files" gives way to the summary below.
   eleventy.errorHandler.once = () => {};
+  if (!say.verbose) eleventy.disableLogger();
   deferWarnings();
-  const [, templates] = (await eleventy.write()) as unknown as [unknown, Array<{ outputPath: string | false }>];
+  resetBuildCounts();
+  const progress = say.quiet ? undefined : startProgress(folders.target, environment.contentDir);
+  let templates: Array<{ inputPath: string; outputPath: string | false }>;
+  try {
+    [, templates] = (await eleventy.write()) as unknown as [unknown, typeof templates];
+  } finally {
+    progress?.stop();
+  }
+  const built = performance.now();
   const warnings = takeWarnings();
-  const written = templates.map((template) => template.outputPath).filter((file): file is string => typeof file === "string");
+  const writtenFiles = templates.filter((template): template is WrittenFile => typeof template.outputPath === "string");
+  const written = writtenFiles.map((template) => template.outputPath);
   const missing = missingFromSite(folders.next, loadSiteSettings(contentDir, environment.hugoEnvironment), { search, written });
   if (missing.length > 0) {
     throw new Error(`The build finished without ${describeMissing(missing)}; nothing was published. Run the build again; if this repeats, report it`);
@@ -123,7 +142,45 @@ async function buildInto(folders: OutputFolders, environment: ReturnType<typeof 
   const schedule = preview ? undefined : publicationSchedule.summary(loadSiteSettings(contentDir, environment.hugoEnvironment).timeZone);
   cache.store(fingerprint, folders.next, schedule ? [...listed, schedule] : listed, publicationSchedule.validity());
   folders.publish();
+  if (!say.quiet) {
+    const searchMs = buildCounts.searchMs;
+    const phases: Array<[string, number]> = [["building", built - started - searchMs], ...(search ? [["search", searchMs] as [string, number]] : []), ["checking and publishing", performance.now() - built]];
+    console.log(buildSummary({ output: folders.target, written: writtenFiles.map((file) => ({ ...file, outputPath: path.join(folders.target, path.relative(folders.next, file.outputPath)) })), counts: buildCounts, phases, warnings: warnings.length }));
+  }
   return 0;
+}
+
+/**
+ * What the build is doing, while it does it: on a terminal, one line rewritten as pages are written; elsewhere (CI
+ * logs), one plain line at the start. Stopped before anything else is printed.
+ */
+function startProgress(output: string, contentDir: string): { stop: () => void } {
+  if (!process.stderr.isTTY) {
+    console.log(`Building ${path.relative(process.cwd(), contentDir) || "."} into ${path.relative(process.cwd(), output) || "."}…`);
+    return { stop: () => {} };
+  }
+  let shown = 0;
+  onBuildProgress(() => {
+    if (performance.now() - shown < 100) return;
+    shown = performance.now();
+    process.stderr.write(`\r\x1b[K${progressLine(buildCounts)}`);
+  });
+  // A message printed meanwhile (a notice, a warning) takes the line; the next update writes it again below.
+  const streams = [process.stdout, process.stderr];
+  const writes = streams.map((stream) => stream.write.bind(stream));
+  streams.forEach((stream, i) => {
+    stream.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      if (!(typeof chunk === "string" && chunk.startsWith("\r\x1b[K"))) writes[1]!("\r\x1b[K");
+      return (writes[i] as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof stream.write;
+  });
+  return {
+    stop: () => {
+      onBuildProgress(undefined);
+      streams.forEach((stream, i) => (stream.write = writes[i] as typeof stream.write));
+      process.stderr.write("\r\x1b[K");
+    },
+  };
 }
 
 function describeMissing(missing: string[]): string {
@@ -153,7 +210,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     });
   }
   try {
-    const restored = await buildSite(output, { quiet: process.argv.includes("--quiet"), wait: !process.argv.includes("--no-wait") });
+    const restored = await buildSite(output, { quiet: process.argv.includes("--quiet"), verbose: process.argv.includes("--verbose"), wait: !process.argv.includes("--no-wait") });
     if (restored > 0) console.log(`Nothing changed since the last build: ${restored} files restored from the build cache into ${output}.`);
   } catch (error) {
     const warnings = takeWarnings();

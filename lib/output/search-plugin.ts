@@ -7,6 +7,7 @@ import { FolderCache } from "../cache/folder-cache.ts";
 import type { EleventyConfig } from "../types/eleventy.ts";
 import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { addPageOfEveryLanguage } from "./generated-pages-plugin.ts";
+import { countBuild } from "../build-progress.ts";
 import { indexPages, type IndexJob, type SearchPage } from "./search-indexer.ts";
 
 export interface SearchPluginOptions {
@@ -66,6 +67,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   });
 
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const started = performance.now();
     const output = path.join(directories.output, "pagefind");
     const shards = shardPages(pages, options.postsPerShard ?? defaultPostsPerShard);
     pages = new Map();
@@ -89,6 +91,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     for (const entry of fs.existsSync(options.cacheDir) ? fs.readdirSync(options.cacheDir) : []) {
       if (!used.has(entry)) fs.rmSync(path.join(options.cacheDir, entry), { recursive: true, force: true });
     }
+    countBuild({ searchPages: shards.reduce((sum, shard) => sum + shard.length, 0), searchMs: performance.now() - started });
   });
 }
 

@@ -5,6 +5,7 @@ import path from "node:path";
 import Image from "@11ty/eleventy-img";
 import sharp from "sharp";
 import { html, type SafeHtml } from "../../shortcodes/html.ts";
+import { countBuild } from "../build-progress.ts";
 import { produceFileAtomically, writeFileAtomically } from "../cache/atomic-file.ts";
 
 /**
@@ -129,10 +130,12 @@ export function responsiveImage(file: string, purpose: "content" | "feature" | "
       if (variants.length === 0) continue;
       sources.push({ type: variants[0]!.sourceType, srcset: variants.map((variant) => variant.srcset).join(", ") });
       for (const variant of variants) {
-        if (variant.buffer && !fs.existsSync(variant.outputPath)) {
+        const encoded = variant.buffer !== undefined && !fs.existsSync(variant.outputPath);
+        if (encoded) {
           fs.mkdirSync(cacheDir, { recursive: true });
-          writeFileAtomically(variant.outputPath, variant.buffer);
+          writeFileAtomically(variant.outputPath, variant.buffer!);
         }
+        countBuild(encoded ? { imagesEncoded: 1 } : { imagesFromCache: 1 });
         // eleventy-img keeps its results for the whole process: without the bytes, they cost little.
         delete variant.buffer;
         files.push({ url: variant.url, file: variant.outputPath });

@@ -29,14 +29,14 @@ export interface BuildResult {
  */
 export function buildSite(
   contentDir: string,
-  options: { env?: Record<string, string>; outputDir?: string; args?: string[]; preload?: string } = {},
+  options: { env?: Record<string, string>; outputDir?: string; args?: string[]; preload?: string; quiet?: boolean } = {},
 ): Promise<BuildResult> {
   const outputDir = options.outputDir ?? temporaryDir("blog-build-");
   const preload = options.preload ? ["--import", options.preload] : [];
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", ...preload, path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, "--quiet", ...(options.args ?? [])],
+      ["--import", "tsx", ...preload, path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, ...(options.quiet === false ? [] : ["--quiet"]), ...(options.args ?? [])],
       {
         cwd: projectDir,
         env: { ...process.env, BLOG_CONTENT: contentDir, BLOG_IMAGE_CACHE: testImageCache, BLOG_BUILD_CACHE: testBuildCache, ...options.env },
