@@ -1,6 +1,11 @@
-import QRCode from "qrcode";
+import { createRequire } from "node:module";
+import type QRCodeModule from "qrcode";
 import { html } from "./html.ts";
 import { ParamError, Params, type Shortcode } from "./shortcode.ts";
+
+// Loaded by the first call: few posts have one.
+let loaded: typeof QRCodeModule | undefined;
+const qrCode = (): typeof QRCodeModule => (loaded ??= createRequire(import.meta.url)("qrcode") as typeof QRCodeModule);
 
 export interface QrParams {
   text: string | undefined;
@@ -30,7 +35,7 @@ export const qr: Shortcode<QrParams> = {
   render(params, { inner }) {
     const text = params.text ?? inner?.source.trim();
     if (!text) throw new ParamError("The QR code has no text", 'Give it: {{< qr text="https://example.com/" />}}');
-    const { modules } = QRCode.create(text, { errorCorrectionLevel: params.level });
+    const { modules } = qrCode().create(text, { errorCorrectionLevel: params.level });
     const margin = 4;
     const size = modules.size + margin * 2;
     // One rectangle per run of dark modules in a row: a fraction of the path one square per module would take.

@@ -1,6 +1,11 @@
 import type { MarkdownIt, StateBlock, StateCore, StateInline, Token } from "markdown-it";
-import temml from "temml";
+import { createRequire } from "node:module";
+import type Temml from "temml";
 import { html } from "../../shortcodes/html.ts";
+
+// Loaded by the first formula: most pages have none.
+let loadedTemml: typeof Temml | undefined;
+const temml = (): typeof Temml => (loadedTemml ??= createRequire(import.meta.url)("temml") as typeof Temml);
 
 /**
  * Math in posts, rendered at build time to MathML (Temml): a page that opts in (front matter `math`, the site
@@ -121,7 +126,7 @@ function mathLines(state: StateCore): void {
 
 function render(token: Token, display: boolean, env: MathEnv): string {
   try {
-    return temml.renderToString(token.content, { displayMode: display, throwOnError: true, annotate: true });
+    return temml().renderToString(token.content, { displayMode: display, throwOnError: true, annotate: true });
   } catch (error) {
     // Between single dollars, text that is not TeX was most likely not meant as math: it stays text.
     if (token.markup === "$") return html`$${token.content}$`.toString();
