@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { writeImage } from "../../scripts/make-sample-images.ts";
-import { axeViolations, cspViolationsInPage, describeViolations, siteInChromium, watchPage } from "../helpers/browser.ts";
+import { axeViolations, cspViolationsInPage, describeViolations, scrollThrough, siteInChromium, watchPage } from "../helpers/browser.ts";
 import { fetchSnapshots } from "../../lib/embeds/fetch-snapshots.ts";
 import { findEmbeds } from "../../lib/embeds/find-embeds.ts";
 import { madeUp, startEmbedServices } from "../helpers/embed-services.ts";
@@ -54,12 +54,7 @@ describe("Blowfish features in Chromium", () => {
     const watch = await watchPage(page);
     try {
       await page.goto(`${site.server.url}/posts/embeds/`, { waitUntil: "load" });
-      await page.evaluate(async () => {
-        for (let y = 0; y < document.body.scrollHeight; y += 400) {
-          window.scrollTo(0, y);
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      });
+      await scrollThrough(page, 400);
       const violations = await axeViolations(page);
       assert.equal(violations.length, 0, describeViolations(violations));
       assert.deepEqual([...watch.external, ...watch.consoleErrors, ...watch.failed], []);
@@ -87,12 +82,7 @@ describe("Blowfish features in Chromium", () => {
           await page.goto(site.server.url + url, { waitUntil: "load" });
           // Mermaid draws the diagram types the build cannot; wait for them before judging the page.
           if (url === "/posts/diagrams/") await page.waitForSelector(".diagram-in-browser pre.mermaid svg", { timeout: 20_000 });
-          await page.evaluate(async () => {
-            for (let y = 0; y < document.body.scrollHeight; y += 600) {
-              window.scrollTo(0, y);
-              await new Promise((resolve) => setTimeout(resolve, 20));
-            }
-          });
+          await scrollThrough(page);
           const violations = await axeViolations(page);
           assert.equal(violations.length, 0, describeViolations(violations));
           assert.deepEqual(watch.external, []);

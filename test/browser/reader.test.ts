@@ -4,7 +4,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { after, before, describe, it } from "node:test";
 import type { BrowserContext, Page } from "playwright-core";
-import { axeViolations, cspViolationsInPage, describeViolations, launchBrowser, watchPage } from "../helpers/browser.ts";
+import { axeViolations, cspViolationsInPage, describeViolations, launchBrowser, scrollThrough, watchPage } from "../helpers/browser.ts";
 import { bundledContent, buildSite, loadPage, outputFile, projectDir, type BuildResult } from "../helpers/site.ts";
 import { serveSite } from "../helpers/static-server.ts";
 
@@ -57,14 +57,7 @@ describe("the bundled site in Chromium", () => {
         it(`${type} page, ${device}, ${colorScheme}: no axe violation, no third-party request, no error`, async () => {
           const { page, watch } = await open(url, { viewport, colorScheme });
           try {
-            // Scroll through, so lazy images and anything below the fold take part.
-            await page.evaluate(async () => {
-              for (let y = 0; y < document.body.scrollHeight; y += 600) {
-                window.scrollTo(0, y);
-                await new Promise((resolve) => setTimeout(resolve, 20));
-              }
-              window.scrollTo(0, 0);
-            });
+            await scrollThrough(page);
             const violations = await axeViolations(page);
             assert.equal(violations.length, 0, describeViolations(violations));
             assert.deepEqual(watch.external, [], "requests left 127.0.0.1 before any interaction");

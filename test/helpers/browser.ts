@@ -113,3 +113,14 @@ export function siteInChromium(prepare: () => Promise<string>, env: Record<strin
   });
   return site;
 }
+
+/** Scrolls a page to its end and back, so lazy images and everything below the fold load and take part. */
+export async function scrollThrough(page: Page, step = 600): Promise<void> {
+  await page.evaluate(async (by) => {
+    for (let y = 0; y < document.body.scrollHeight; y += by) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    window.scrollTo(0, 0);
+  }, step);
+}
