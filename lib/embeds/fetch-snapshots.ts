@@ -26,18 +26,19 @@ export type SnapshotOutcome =
  * nothing, so a good snapshot is never lost to a bad answer.
  */
 export async function fetchSnapshots(embeds: readonly FoundEmbed[], run: SnapshotRun): Promise<SnapshotOutcome[]> {
-  const outcomes: SnapshotOutcome[] = [];
+  // In the embeds' order, whichever request ends first.
+  const outcomes: SnapshotOutcome[] = new Array(embeds.length);
   let next = 0;
   let done = 0;
   const worker = async () => {
     while (next < embeds.length) {
-      const embed = embeds[next++]!;
-      outcomes.push(await snapshot(embed, run));
-      run.onProgress?.(++done, embeds.length, embed);
+      const index = next++;
+      outcomes[index] = await snapshot(embeds[index]!, run);
+      run.onProgress?.(++done, embeds.length, embeds[index]!);
     }
   };
   await Promise.all(Array.from({ length: Math.min(run.parallel ?? 4, embeds.length) }, worker));
-  return embeds.map((embed) => outcomes.find((outcome) => outcome.embed === embed)!);
+  return outcomes;
 }
 
 async function snapshot(embed: FoundEmbed, run: SnapshotRun): Promise<SnapshotOutcome> {

@@ -311,7 +311,7 @@ function fallbackUrl(relativePath: string, kind: string): string {
 }
 
 /** One line on the embeds whose cards lack what `npm run embeds` would keep, by kind, and the command. */
-export function missingSnapshotsNotice(byPage: ReadonlyMap<string, readonly string[]>, contentFolder: string): string | undefined {
+function missingSnapshotsNotice(byPage: ReadonlyMap<string, readonly string[]>, contentFolder: string): string | undefined {
   const embeds = new Set([...byPage.values()].flat());
   if (embeds.size === 0) return undefined;
   const kinds = new Map<string, number>();
