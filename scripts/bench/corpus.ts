@@ -143,7 +143,7 @@ export function writeCorpus(dir: string, options: CorpusOptions): CorpusPost[] {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [target, count] = process.argv.slice(2);
   if (!target) {
-    console.error("Usage: node --import tsx scripts/bench/corpus.ts <folder> [posts]");
+    console.error("Usage: node --import ./lib/typescript-loader.mjs scripts/bench/corpus.ts <folder> [posts]");
     process.exitCode = 1;
   } else {
     const posts = writeCorpus(path.resolve(target), { posts: Number(count ?? 1000) });

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { temporaryDir } from "../temporary-dir.ts";
+import { typescriptNodeArgs } from "../../lib/typescript-worker.ts";
 
 export const projectDir = path.join(import.meta.dirname, "..", "..");
 
@@ -37,7 +38,7 @@ export async function timeCommand(command: string, args: string[], env: Record<s
 
 /** Our production build of a content folder, as `npm run build` runs it. */
 export function buildOurs(contentDir: string, outputDir: string, env: Record<string, string> = {}): Promise<Run> {
-  return timeCommand(process.execPath, ["--import", "tsx", path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet"], {
+  return timeCommand(process.execPath, [...typescriptNodeArgs, path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet"], {
     BLOG_CONTENT: contentDir,
     ...env,
   });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- <case> …]`: measurements of speed and size, printed as tables. Figures are ratios against
  * a baseline measured in the same run, so they compare across machines. Cases: weight, images, build
- * (BENCH_SIZES=1000,4000 and BENCH_RUNS=3 by default), large-post.
+ * (BENCH_SIZES=100,1000,4000 and BENCH_RUNS=3 by default), large-post.
  */
 import { benchBuildSpeed } from "./build-speed.ts";
 import { benchImages } from "./images.ts";

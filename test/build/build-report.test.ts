@@ -49,7 +49,7 @@ describe("what npm run build says", () => {
   it("on a terminal, one line updated as pages are written, cleared before the summary", async () => {
     const output = path.join(temporaryDir("blog-terminal-"), "site");
     // `script` gives the build a terminal, as an author's shell does.
-    const command = `${process.execPath} --import tsx scripts/build.ts --output=${output}`;
+    const command = `${process.execPath} --import ./lib/typescript-loader.mjs scripts/build.ts --output=${output}`;
     const log = await new Promise<string>((resolve) =>
       execFile("script", ["-qfec", command, "/dev/null"], { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: copyFixture("site"), BLOG_SEARCH: "0" } }, (_error, stdout) => resolve(stdout)),
     );

@@ -8,6 +8,7 @@ import { after, before, describe, it } from "node:test";
 import { parseHTML } from "linkedom";
 import { makeContent, projectDir, testImageCache, text, writeFiles } from "../helpers/site.ts";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
+import { typescriptNodeArgs } from "../../lib/typescript-worker.ts";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -74,7 +75,7 @@ describe("the dev server", () => {
     base = `http://127.0.0.1:${port}`;
     server = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--incremental", `--port=${port}`, `--output=${output}`],
+      [...typescriptNodeArgs, path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--incremental", `--port=${port}`, `--output=${output}`],
       { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, BLOG_IMAGE_CACHE: testImageCache }, stdio: ["ignore", "pipe", "pipe"] },
     );
     server.stdout!.on("data", (chunk) => (log += chunk));

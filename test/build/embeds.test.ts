@@ -6,6 +6,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { writeImage } from "../../scripts/make-sample-images.ts";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
+import { typescriptNodeArgs } from "../../lib/typescript-worker.ts";
 import { fetchSnapshots } from "../../lib/embeds/fetch-snapshots.ts";
 import { findEmbeds } from "../../lib/embeds/find-embeds.ts";
 import { readAge, summarise } from "../../scripts/embeds.ts";
@@ -49,7 +50,7 @@ const pasted = [
 
 function runEmbeds(content: string, env: Record<string, string>, args: string[] = []): Promise<{ exitCode: number; log: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", path.join(projectDir, "scripts/embeds.ts"), ...args], { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, ...env } }, (error, stdout, stderr) =>
+    execFile(process.execPath, [...typescriptNodeArgs, path.join(projectDir, "scripts/embeds.ts"), ...args], { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: content, ...env } }, (error, stdout, stderr) =>
       resolve({ exitCode: error ? (typeof error.code === "number" ? error.code : 1) : 0, log: `${stdout}${stderr}` }),
     );
   });

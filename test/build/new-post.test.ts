@@ -4,13 +4,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
 import { readFrontMatter } from "../../lib/source/front-matter.ts";
+import { typescriptNodeArgs } from "../../lib/typescript-worker.ts";
 import { buildSite, loadPage, makeContent, projectDir, text } from "../helpers/site.ts";
 
 function runNew(contentDir: string, ...args: string[]): Promise<{ exitCode: number; log: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", path.join(projectDir, "scripts/new-post.ts"), ...args],
+      [...typescriptNodeArgs, path.join(projectDir, "scripts/new-post.ts"), ...args],
       { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: contentDir } },
       (error, stdout, stderr) => resolve({ exitCode: error ? Number(error.code ?? 1) : 0, log: stdout + stderr }),
     );

@@ -6,6 +6,7 @@ import { before, describe, it } from "node:test";
 import { setTimeout as sleep } from "node:timers/promises";
 import { seededRandom } from "../../scripts/seeded-random.ts";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
+import { typescriptNodeArgs } from "../../lib/typescript-worker.ts";
 import { bundledContent, buildSite, fileHashes, makeContent, projectDir, type BuildResult } from "../helpers/site.ts";
 
 /** Fault-injection trials per run; BLOG_FAULT_TRIALS runs more (the closing notes report long runs). */
@@ -18,7 +19,7 @@ function ownCaches(): Record<string, string> {
 
 /** A build started in its own process group, so that it can be killed with every process it started. */
 function startBuild(outputDir: string, env: Record<string, string>, args: string[] = []): { child: ChildProcess; done: Promise<BuildResult> } {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet", ...args], {
+  const child = spawn(process.execPath, [...typescriptNodeArgs, path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet", ...args], {
     cwd: projectDir,
     env: { ...process.env, BLOG_CONTENT: bundledContent, ...env },
     detached: true,
@@ -153,7 +154,7 @@ describe("builds that never lose the site", () => {
     const serveOutput = temporaryDir("blog-serving-");
     const server = spawn(
       process.execPath,
-      ["--import", "tsx", path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--port=0", `--output=${serveOutput}`],
+      [...typescriptNodeArgs, path.join(projectDir, "node_modules/@11ty/eleventy/cmd.cjs"), "--config=eleventy.config.ts", "--serve", "--port=0", `--output=${serveOutput}`],
       { cwd: projectDir, env: { ...process.env, BLOG_CONTENT: bundledContent, ...caches }, stdio: ["ignore", "pipe", "pipe"] },
     );
     let log = "";

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { temporaryDir } from "../../scripts/temporary-dir.ts";
+import { typescriptNodeArgs } from "../../lib/typescript-worker.ts";
 
 export const projectDir = path.join(import.meta.dirname, "..", "..");
 export const bundledContent = path.join(projectDir, "content");
@@ -36,7 +37,7 @@ export function buildSite(
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", ...preload, path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, ...(options.quiet === false ? [] : ["--quiet"]), ...(options.args ?? [])],
+      [...typescriptNodeArgs, ...preload, path.join(projectDir, "scripts", "build.ts"), `--output=${outputDir}`, ...(options.quiet === false ? [] : ["--quiet"]), ...(options.args ?? [])],
       {
         cwd: projectDir,
         env: { ...process.env, BLOG_CONTENT: contentDir, BLOG_IMAGE_CACHE: testImageCache, BLOG_BUILD_CACHE: testBuildCache, ...options.env },
