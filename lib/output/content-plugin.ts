@@ -58,6 +58,9 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
   // Eleventy matches ignores against paths relative to where it runs, "../" included for a folder outside it.
   eleventyConfig.ignores.add(`${path.relative(process.cwd(), contentDir) || "."}/${siteShortcodeFolder}/**`);
   eleventyConfig.addWatchTarget(path.join(contentDir, siteShortcodeFolder));
+  // Eleventy's data files (`index.json`, `posts.11tydata.js` beside a page) mean nothing to a Hugo site, whose bundles
+  // may hold JSON files of their own; not looking for them also spares five lookups per page.
+  eleventyConfig.setDataFileSuffixes([]);
   const toldOverrides = new Set<string>();
   // By page, so that a rebuild of one page in the dev server counts the others still.
   const snapshotsMissing = new Map<string, string[]>();

@@ -36,9 +36,9 @@ export async function timeCommand(command: string, args: string[], env: Record<s
   return { seconds, peakMiB: Number.isFinite(peakKiB) ? peakKiB / 1024 : undefined, output };
 }
 
-/** Our production build of a content folder, as `npm run build` runs it. */
-export function buildOurs(contentDir: string, outputDir: string, env: Record<string, string> = {}): Promise<Run> {
-  return timeCommand(process.execPath, [...typescriptNodeArgs, path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet"], {
+/** Our production build of a content folder, as `npm run build` runs it (by this Node.js or another's binary). */
+export function buildOurs(contentDir: string, outputDir: string, env: Record<string, string> = {}, node = process.execPath): Promise<Run> {
+  return timeCommand(node, [...typescriptNodeArgs, path.join(projectDir, "scripts/build.ts"), `--output=${outputDir}`, "--quiet"], {
     BLOG_CONTENT: contentDir,
     ...env,
   });

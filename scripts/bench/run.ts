@@ -1,11 +1,12 @@
 /**
  * `npm run bench [-- <case> …]`: measurements of speed and size, printed as tables. Figures are ratios against
  * a baseline measured in the same run, so they compare across machines. Cases: weight, images, build
- * (BENCH_SIZES=100,1000,4000 and BENCH_RUNS=3 by default), large-post.
+ * (BENCH_SIZES=100,1000,4000 and BENCH_RUNS=3 by default), large-post, runtimes (BENCH_NODES=<node binaries>).
  */
 import { benchBuildSpeed } from "./build-speed.ts";
 import { benchImages } from "./images.ts";
 import { benchLargePost } from "./large-post.ts";
+import { benchRuntimes } from "./runtimes.ts";
 import { benchWeight } from "./weight.ts";
 
 const cases: Record<string, () => Promise<string>> = {
@@ -13,6 +14,7 @@ const cases: Record<string, () => Promise<string>> = {
   images: benchImages,
   build: benchBuildSpeed,
   "large-post": benchLargePost,
+  runtimes: benchRuntimes,
 };
 
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

@@ -168,6 +168,10 @@ describe("Hugo's publication rules, build options and front matter", () => {
   it("publishes a bundle's files unless the page says not to: headless bundles and publishResources false", () => {
     const { outputDir } = built;
     assert.ok(pageExists(outputDir, "/posts/alpha/notes.txt"));
+    // A JSON file named like the page is one of its files, not Eleventy data (which would take the post off the lists).
+    assert.ok(pageExists(outputDir, "/posts/alpha/index.json"));
+    assert.ok(cardTitles(outputDir, "/posts/").includes('Alpha & "Omega" <test>'));
+    assert.ok(loadPage(outputDir, "/posts/alpha/").querySelector("main"));
     assert.ok(!pageExists(outputDir, "/posts/headless/") && !pageExists(outputDir, "/posts/headless/notes.txt"));
     for (const [url, page] of ["/posts/", "/", "/tags/"].map((url) => [url, fs.readFileSync(outputFile(outputDir, url), "utf8")] as const)) assert.ok(!page.includes("Headless"), url);
     // The file the page shows is published; the one it does not use is not.
