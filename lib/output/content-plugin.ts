@@ -112,7 +112,8 @@ export function contentPlugin(eleventyConfig: EleventyConfig, options: ContentPl
     bundles = bundleResources(contentDir, files, resources);
     sections = new Map();
     publish(bundles.get("") ?? []);
-    if (!pool && files.length >= poolThreshold) pool = new SourcePool();
+    // The dev server keeps its workers for the edits to come.
+    if (!pool && files.length >= poolThreshold) pool = new SourcePool({ closeWhenIdle: !options.devRefresh });
     const now = context();
     for (const file of files) readPage(file, now).catch(() => undefined);
   });
