@@ -14,15 +14,30 @@ export interface IndexJob {
   outputPath: string;
 }
 
+/** What the search stream (search-stream.ts) tells one of its workers. */
+export type StreamMessage = { add: { shard: number; url: string; content: string } } | { write: { shard: number; outputPath: string } } | { close: true };
+export type StreamReply = { written: number } | { failed: number; message: string } | { closed: true };
+
 /** Pagefind's files depend on the order pages arrive in, and a build must not: pages go in URL order. */
 export async function indexPages(job: IndexJob): Promise<void> {
+  const index = await createIndex();
+  for (const { url, file } of job.pages) await addPage(index, url, fs.readFileSync(file, "utf8"));
+  await writeIndex(index, job.outputPath);
+}
+
+async function createIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  for (const { url, file } of job.pages) {
-    const added = await index.addHTMLFile({ url, content: fs.readFileSync(file, "utf8") });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
-  }
-  const written = await index.writeFiles({ outputPath: job.outputPath });
+  return index;
+}
+
+async function addPage(index: pagefind.PagefindIndex, url: string, content: string): Promise<void> {
+  const added = await index.addHTMLFile({ url, content });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+}
+
+async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
+  const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
 }
 
@@ -36,4 +51,37 @@ if (parentPort && workerData?.searchJobs) {
   } catch (error) {
     port.postMessage({ ok: false, message: (error as Error).message });
   }
+}
+
+// A worker of the search stream: its shards' pages arrive one by one, in order, while the build renders them.
+if (parentPort && workerData?.searchStream) {
+  const port = parentPort;
+  const shards = new Map<number, Promise<pagefind.PagefindIndex>>();
+  port.on("message", (message: StreamMessage) => {
+    if ("add" in message) {
+      const { shard, url, content } = message.add;
+      const added = (shards.get(shard) ?? createIndex()).then(async (index) => {
+        await addPage(index, url, content);
+        return index;
+      });
+      // A failure is reported when the shard is written.
+      added.catch(() => {});
+      shards.set(shard, added);
+      return;
+    }
+    if ("close" in message) {
+      // Pagefind's own process ends with it.
+      void Promise.allSettled(shards.values())
+        .then(() => pagefind.close())
+        .then(() => port.postMessage({ closed: true } satisfies StreamReply));
+      return;
+    }
+    const { shard, outputPath } = message.write;
+    (shards.get(shard) ?? Promise.reject(new Error(`Internal error: the search shard ${shard} got no page`)))
+      .then((index) => writeIndex(index, outputPath))
+      .then(
+        () => port.postMessage({ written: shard } satisfies StreamReply),
+        (error: unknown) => port.postMessage({ failed: shard, message: (error as Error).message } satisfies StreamReply),
+      );
+  });
 }

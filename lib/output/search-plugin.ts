@@ -4,11 +4,12 @@ import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { FolderCache } from "../cache/folder-cache.ts";
-import type { EleventyConfig } from "../types/eleventy.ts";
+import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
 import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { addPageOfEveryLanguage } from "./generated-pages-plugin.ts";
 import { countBuild } from "../build-progress.ts";
-import { indexPages, type IndexJob, type SearchPage } from "./search-indexer.ts";
+import { indexPages, type IndexJob } from "./search-indexer.ts";
+import { ShardStream } from "./search-stream.ts";
 
 export interface SearchPluginOptions {
   /**
@@ -52,16 +53,33 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     return;
   }
 
+  const postsPerShard = options.postsPerShard ?? defaultPostsPerShard;
   /** Each page to index, with a digest of its HTML for the shard cache. */
   let pages = new Map<string, { file: string; digest: string }>();
+  /** A cold build's shards, indexed as the pages are written (search-stream.ts). */
+  let stream: ShardStream | undefined;
+  let cold = false;
   eleventyConfig.on("eleventy.before", () => {
     pages = new Map();
+    stream = undefined;
+    // With shards kept, a build re-indexes only those that changed, which it knows once every page is written.
+    cold = !fs.existsSync(options.cacheDir) || fs.readdirSync(options.cacheDir).length === 0;
+  });
+
+  // The posts the index holds (those whose layout marks them `data-pagefind-body`), known before any is rendered.
+  eleventyConfig.addCollection("searchPages", (api: CollectionApi) => {
+    const urls = (api.getAll() as CollectionItem<{ layout?: unknown; post?: { build?: { list?: string } } }>[])
+      .filter((item) => item.data.layout === "post.njk" && item.data.post?.build?.list === "always" && typeof item.url === "string")
+      .map((item) => item.url as string);
+    if (cold && urls.length > 0) stream = new ShardStream(shardUrls(urls, postsPerShard));
+    return urls;
   });
 
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
     const { url, outputPath } = this.page;
     if (url && outputPath && content.includes("data-pagefind-body")) {
       pages.set(url, { file: outputPath, digest: crypto.createHash("sha256").update(content).digest("base64") });
+      stream?.add(url, content);
     }
     return content;
   });
@@ -69,7 +87,11 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     const started = performance.now();
     const output = path.join(directories.output, "pagefind");
-    const shards = shardPages(pages, options.postsPerShard ?? defaultPostsPerShard);
+    const shards = shardUrls(pages.keys(), postsPerShard).map((urls) => urls.map((url) => ({ url, ...pages.get(url)! })));
+    // The stream is used when the pages written are the ones it expected; otherwise they are indexed after the build.
+    const streamed = stream && sameMembers(stream.urls, [...pages.keys()]) ? stream : undefined;
+    if (stream !== streamed) await stream?.discard();
+    stream = undefined;
     pages = new Map();
     const used = new Set<string>();
     const jobs: IndexJob[] = [];
@@ -79,11 +101,12 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
       used.add(key);
       const cache = new FolderCache(path.join(options.cacheDir, key));
       const target = path.join(output, String(number));
-      if (restoreShard(cache, key, target) === false) {
-        jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
+      if (streamed || restoreShard(cache, key, target) === false) {
+        if (!streamed) jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
         keptAfterIndexing.push([target, key, cache]);
       }
     }
+    await streamed?.write((number) => path.join(output, String(number)));
     await indexInParallel(jobs);
     for (const [target, key, cache] of keptAfterIndexing) cache.store(key, target);
     writeShardList(output, shards.map((_, number) => `${number}/`));
@@ -134,15 +157,18 @@ async function indexInParallel(jobs: IndexJob[]): Promise<void> {
   );
 }
 
-/** Pages in URL order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */
-function shardPages(pages: Map<string, { file: string; digest: string }>, postsPerShard: number): Array<Array<SearchPage & { digest: string }>> {
-  const count = Math.max(1, Math.ceil(pages.size / postsPerShard));
-  const shards: Array<Array<SearchPage & { digest: string }>> = Array.from({ length: count }, () => []);
-  for (const url of [...pages.keys()].sort()) {
-    const slot = crypto.createHash("sha256").update(url).digest().readUInt32BE(0) % count;
-    shards[slot]!.push({ url, ...pages.get(url)! });
-  }
+/** URLs in order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */
+function shardUrls(urls: Iterable<string>, postsPerShard: number): string[][] {
+  const sorted = [...urls].sort();
+  const count = Math.max(1, Math.ceil(sorted.length / postsPerShard));
+  const shards: string[][] = Array.from({ length: count }, () => []);
+  for (const url of sorted) shards[crypto.createHash("sha256").update(url).digest().readUInt32BE(0) % count]!.push(url);
   return shards.filter((shard) => shard.length > 0);
+}
+
+function sameMembers(a: string[], b: string[]): boolean {
+  const set = new Set(a);
+  return set.size === b.length && b.every((item) => set.has(item));
 }
 
 function shardKey(shard: Array<{ url: string; digest: string }>): string {

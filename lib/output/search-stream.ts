@@ -1,0 +1,96 @@
+import os from "node:os";
+import type { Worker } from "node:worker_threads";
+import { startTypeScriptWorker } from "../typescript-worker.ts";
+import type { StreamMessage, StreamReply } from "./search-indexer.ts";
+
+/**
+ * The shards of a cold build indexed while its pages are rendered, instead of after: Eleventy renders on one core
+ * while Pagefind reads each post as it is written. The URLs to index are known before rendering (the site index),
+ * so each page's shard and place in it are too; pages go to Pagefind in URL order, as the indexing after a build
+ * sends them (its files depend on that order), a page rendered early waiting for those before it. Each worker
+ * thread runs its own Pagefind process and indexes every n-th shard.
+ */
+export class ShardStream {
+  readonly #place = new Map<string, { shard: number; position: number }>();
+  readonly #shards: Array<{ urls: string[]; next: number; early: Map<number, string> }>;
+  readonly #workers: Worker[] = [];
+
+  /** `shards`: each shard's URLs, in the order Pagefind is to read them. */
+  constructor(shards: string[][]) {
+    this.#shards = shards.map((urls, shard) => {
+      urls.forEach((url, position) => this.#place.set(url, { shard, position }));
+      return { urls, next: 0, early: new Map() };
+    });
+    const workers = Math.max(1, Math.min(os.availableParallelism(), shards.length));
+    for (let i = 0; i < workers; i++) {
+      this.#workers.push(startTypeScriptWorker(new URL("./search-indexer.ts", import.meta.url), { workerData: { searchStream: true } }));
+    }
+  }
+
+  /** The URLs it expects, to be compared with the pages the build did write. */
+  get urls(): string[] {
+    return [...this.#place.keys()];
+  }
+
+  /** A page as it is written; false for one it does not expect. */
+  add(url: string, html: string): boolean {
+    const place = this.#place.get(url);
+    if (!place) return false;
+    const shard = this.#shards[place.shard]!;
+    shard.early.set(place.position, html);
+    for (let content = shard.early.get(shard.next); content !== undefined; content = shard.early.get(shard.next)) {
+      shard.early.delete(shard.next);
+      this.#send(place.shard, { add: { shard: place.shard, url: shard.urls[shard.next]!, content } });
+      shard.next++;
+    }
+    return true;
+  }
+
+  /** Writes each shard's index into `outputPath(shard)` once all of its pages were added, then stops the workers. */
+  async write(outputPath: (shard: number) => string): Promise<void> {
+    try {
+      await Promise.all(
+        this.#shards.map((shard, number) => {
+          if (shard.next !== shard.urls.length) throw new Error(`Internal error: the search shard ${number} got ${shard.next} of its ${shard.urls.length} pages`);
+          const worker = this.#workerOf(number);
+          return new Promise<void>((resolve, reject) => {
+            const onReply = (reply: StreamReply) => {
+              if ("closed" in reply || ("written" in reply ? reply.written : reply.failed) !== number) return;
+              worker.off("message", onReply);
+              if ("written" in reply) resolve();
+              else reject(new Error(reply.message));
+            };
+            worker.on("message", onReply);
+            worker.once("error", reject);
+            this.#send(number, { write: { shard: number, outputPath: outputPath(number) } });
+          });
+        }),
+      );
+    } finally {
+      await this.discard();
+    }
+  }
+
+  /** Stops the workers and their Pagefind processes, writing nothing more. */
+  async discard(): Promise<void> {
+    await Promise.all(
+      this.#workers.map(async (worker) => {
+        await new Promise<void>((resolve) => {
+          worker.on("message", (reply: StreamReply) => "closed" in reply && resolve());
+          worker.once("error", () => resolve());
+          worker.once("exit", () => resolve());
+          worker.postMessage({ close: true } satisfies StreamMessage);
+        });
+        await worker.terminate();
+      }),
+    );
+  }
+
+  #workerOf(shard: number): Worker {
+    return this.#workers[shard % this.#workers.length]!;
+  }
+
+  #send(shard: number, message: StreamMessage): void {
+    this.#workerOf(shard).postMessage(message);
+  }
+}
