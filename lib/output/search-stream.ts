@@ -23,7 +23,10 @@ export class ShardStream {
     });
     const workers = Math.max(1, Math.min(os.availableParallelism(), shards.length));
     for (let i = 0; i < workers; i++) {
-      this.#workers.push(startTypeScriptWorker(new URL("./search-indexer.ts", import.meta.url), { workerData: { searchStream: true } }));
+      const worker = startTypeScriptWorker(new URL("./search-indexer.ts", import.meta.url), { workerData: { searchStream: true } });
+      // While pages are rendered, the build keeps the process alive; a build that fails ends without waiting for them.
+      worker.unref();
+      this.#workers.push(worker);
     }
   }
 
@@ -48,6 +51,7 @@ export class ShardStream {
 
   /** Writes each shard's index into `outputPath(shard)` once all of its pages were added, then stops the workers. */
   async write(outputPath: (shard: number) => string): Promise<void> {
+    for (const worker of this.#workers) worker.ref();
     try {
       await Promise.all(
         this.#shards.map((shard, number) => {
@@ -73,6 +77,7 @@ export class ShardStream {
 
   /** Stops the workers and their Pagefind processes, writing nothing more. */
   async discard(): Promise<void> {
+    for (const worker of this.#workers) worker.ref();
     await Promise.all(
       this.#workers.map(async (worker) => {
         await new Promise<void>((resolve) => {
