@@ -1,4 +1,5 @@
 // Builds Pagefind indexes; run in worker threads so that shards are indexed on every core at once.
+import crypto from "node:crypto";
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
@@ -15,7 +16,7 @@ export interface IndexJob {
 }
 
 /** What the search stream (search-stream.ts) tells one of its workers. */
-export type StreamMessage = { add: { shard: number; url: string; content: string } } | { write: { shard: number; outputPath: string } } | { close: true };
+export type StreamMessage = { add: { shard: number; url: string; file: string; digest: string } } | { write: { shard: number; outputPath: string } } | { close: true };
 export type StreamReply = { written: number } | { failed: number; message: string } | { closed: true };
 
 /** Pagefind's files depend on the order pages arrive in, and a build must not: pages go in URL order. */
@@ -53,15 +54,32 @@ if (parentPort && workerData?.searchJobs) {
   }
 }
 
+/**
+ * A page the build is writing, read once it holds what was rendered (its digest): the stream hears of a page as it
+ * is rendered, just before Eleventy writes it, and reads it from the output folder so that no page waits in memory.
+ */
+async function readWhenWritten(file: string, digest: string): Promise<string> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      const content = fs.readFileSync(file, "utf8");
+      if (crypto.createHash("sha256").update(content).digest("base64") === digest) return content;
+    } catch {
+      // Not written yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${file} was not written as it was rendered`);
+}
+
 // A worker of the search stream: its shards' pages arrive one by one, in order, while the build renders them.
 if (parentPort && workerData?.searchStream) {
   const port = parentPort;
   const shards = new Map<number, Promise<pagefind.PagefindIndex>>();
   port.on("message", (message: StreamMessage) => {
     if ("add" in message) {
-      const { shard, url, content } = message.add;
+      const { shard, url, file, digest } = message.add;
       const added = (shards.get(shard) ?? createIndex()).then(async (index) => {
-        await addPage(index, url, content);
+        await addPage(index, url, await readWhenWritten(file, digest));
         return index;
       });
       // A failure is reported when the shard is written.

@@ -78,8 +78,9 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
   eleventyConfig.addTransform("search-index", function (this: { page: { url: string | false; outputPath: string | false } }, content: string) {
     const { url, outputPath } = this.page;
     if (url && outputPath && content.includes("data-pagefind-body")) {
-      pages.set(url, { file: outputPath, digest: crypto.createHash("sha256").update(content).digest("base64") });
-      stream?.add(url, content);
+      const digest = crypto.createHash("sha256").update(content).digest("base64");
+      pages.set(url, { file: outputPath, digest });
+      stream?.add(url, outputPath, digest);
     }
     return content;
   });
@@ -88,10 +89,13 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     const started = performance.now();
     const output = path.join(directories.output, "pagefind");
     const shards = shardUrls(pages.keys(), postsPerShard).map((urls) => urls.map((url) => ({ url, ...pages.get(url)! })));
-    // The stream is used when the pages written are the ones it expected; otherwise they are indexed after the build.
-    const streamed = stream && sameMembers(stream.urls, [...pages.keys()]) ? stream : undefined;
-    if (stream !== streamed) await stream?.discard();
+    // The stream's shards are used when the pages written are the ones it expected and it could index them all;
+    // otherwise the pages are indexed after the build, as when shards are kept.
+    const expected = stream && sameMembers(stream.urls, [...pages.keys()]) ? stream : undefined;
+    if (stream !== expected) await stream?.discard();
     stream = undefined;
+    const streamed = expected ? await expected.write((number) => path.join(output, String(number))).then(() => true, () => false) : false;
+    if (expected && !streamed) fs.rmSync(output, { recursive: true, force: true });
     pages = new Map();
     const used = new Set<string>();
     const jobs: IndexJob[] = [];
@@ -106,7 +110,6 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
         keptAfterIndexing.push([target, key, cache]);
       }
     }
-    await streamed?.write((number) => path.join(output, String(number)));
     await indexInParallel(jobs);
     for (const [target, key, cache] of keptAfterIndexing) cache.store(key, target);
     writeShardList(output, shards.map((_, number) => `${number}/`));

@@ -7,12 +7,13 @@ import type { StreamMessage, StreamReply } from "./search-indexer.ts";
  * The shards of a cold build indexed while its pages are rendered, instead of after: Eleventy renders on one core
  * while Pagefind reads each post as it is written. The URLs to index are known before rendering (the site index),
  * so each page's shard and place in it are too; pages go to Pagefind in URL order, as the indexing after a build
- * sends them (its files depend on that order), a page rendered early waiting for those before it. Each worker
- * thread runs its own Pagefind process and indexes every n-th shard.
+ * sends them (its files depend on that order), a page rendered early waiting for those before it. Only names wait:
+ * each worker thread reads its pages from the output folder (checking that it reads what was rendered) and runs
+ * its own Pagefind process for every n-th shard.
  */
 export class ShardStream {
   readonly #place = new Map<string, { shard: number; position: number }>();
-  readonly #shards: Array<{ urls: string[]; next: number; early: Map<number, string> }>;
+  readonly #shards: Array<{ urls: string[]; next: number; early: Map<number, { file: string; digest: string }> }>;
   readonly #workers: Worker[] = [];
 
   /** `shards`: each shard's URLs, in the order Pagefind is to read them. */
@@ -35,15 +36,15 @@ export class ShardStream {
     return [...this.#place.keys()];
   }
 
-  /** A page as it is written; false for one it does not expect. */
-  add(url: string, html: string): boolean {
+  /** A page about to be written to `file`, with a digest of its HTML; false for one it does not expect. */
+  add(url: string, file: string, digest: string): boolean {
     const place = this.#place.get(url);
     if (!place) return false;
     const shard = this.#shards[place.shard]!;
-    shard.early.set(place.position, html);
-    for (let content = shard.early.get(shard.next); content !== undefined; content = shard.early.get(shard.next)) {
+    shard.early.set(place.position, { file, digest });
+    for (let page = shard.early.get(shard.next); page !== undefined; page = shard.early.get(shard.next)) {
       shard.early.delete(shard.next);
-      this.#send(place.shard, { add: { shard: place.shard, url: shard.urls[shard.next]!, content } });
+      this.#send(place.shard, { add: { shard: place.shard, url: shard.urls[shard.next]!, ...page } });
       shard.next++;
     }
     return true;
