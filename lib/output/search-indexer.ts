@@ -1,30 +1,14 @@
-// Builds Pagefind indexes; run in worker threads so that shards are indexed on every core at once.
+// Builds Pagefind indexes in worker threads (search-stream.ts), each with its own Pagefind process, so that shards
+// are indexed on every core at once. Pagefind's files depend on the order pages arrive in, and a build must not:
+// pages come in URL order.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
 import * as pagefind from "pagefind";
 
-/** A built page to index: read from the output folder, so no build holds every page's HTML in memory. */
-export interface SearchPage {
-  url: string;
-  file: string;
-}
-
-export interface IndexJob {
-  pages: SearchPage[];
-  outputPath: string;
-}
-
 /** What the search stream (search-stream.ts) tells one of its workers. */
 export type StreamMessage = { add: { shard: number; url: string; file: string; digest: string } } | { write: { shard: number; outputPath: string } } | { close: true };
 export type StreamReply = { written: number } | { failed: number; message: string } | { closed: true };
-
-/** Pagefind's files depend on the order pages arrive in, and a build must not: pages go in URL order. */
-export async function indexPages(job: IndexJob): Promise<void> {
-  const index = await createIndex();
-  for (const { url, file } of job.pages) await addPage(index, url, fs.readFileSync(file, "utf8"));
-  await writeIndex(index, job.outputPath);
-}
 
 async function createIndex(): Promise<pagefind.PagefindIndex> {
   const { index, errors } = await pagefind.createIndex({});
@@ -40,18 +24,6 @@ async function addPage(index: pagefind.PagefindIndex, url: string, content: stri
 async function writeIndex(index: pagefind.PagefindIndex, outputPath: string): Promise<void> {
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-}
-
-// In a worker: each worker has its own Pagefind process, which is what makes the shards index in parallel.
-if (parentPort && workerData?.searchJobs) {
-  const port = parentPort;
-  try {
-    for (const job of workerData.searchJobs as IndexJob[]) await indexPages(job);
-    await pagefind.close();
-    port.postMessage({ ok: true });
-  } catch (error) {
-    port.postMessage({ ok: false, message: (error as Error).message });
-  }
 }
 
 /**

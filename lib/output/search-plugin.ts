@@ -1,14 +1,11 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { FolderCache } from "../cache/folder-cache.ts";
 import type { CollectionApi, CollectionItem, EleventyConfig } from "../types/eleventy.ts";
-import { startTypeScriptWorker } from "../typescript-worker.ts";
 import { addPageOfEveryLanguage } from "./generated-pages-plugin.ts";
 import { countBuild } from "../build-progress.ts";
-import { indexPages, type IndexJob } from "./search-indexer.ts";
 import { ShardStream } from "./search-stream.ts";
 
 export interface SearchPluginOptions {
@@ -30,9 +27,10 @@ export interface SearchPluginOptions {
 const defaultPostsPerShard = 400;
 
 /**
- * Full-text search with Pagefind. The post pages (marked `data-pagefind-body`) are indexed when the build ends,
- * into shards of a few hundred posts each (a post always falls in the same shard); a shard whose pages did not
- * change is taken from the cache instead, so editing one post re-indexes a few hundred pages, not the site.
+ * Full-text search with Pagefind. The post pages (marked `data-pagefind-body`) are indexed into shards of a few
+ * hundred posts each (a post always falls in the same shard), as they are written on a cold build; a shard whose
+ * pages did not change is taken from the cache instead, so editing one post re-indexes a few hundred pages, not
+ * the site.
  * The search page's script merges the shards listed in /pagefind/shards.json. Pagefind reads each page's `lang`
  * and splits Chinese into words, so 扩散模型 finds the seed post.
  */
@@ -90,7 +88,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     const output = path.join(directories.output, "pagefind");
     const shards = shardUrls(pages.keys(), postsPerShard).map((urls) => urls.map((url) => ({ url, ...pages.get(url)! })));
     // The stream's shards are used when the pages written are the ones it expected and it could index them all;
-    // otherwise the pages are indexed after the build, as when shards are kept.
+    // otherwise the pages are indexed now, as the shards not kept are when shards are.
     const expected = stream && sameMembers(stream.urls, [...pages.keys()]) ? stream : undefined;
     if (stream !== expected) await stream?.discard();
     stream = undefined;
@@ -98,7 +96,7 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
     if (expected && !streamed) fs.rmSync(output, { recursive: true, force: true });
     pages = new Map();
     const used = new Set<string>();
-    const jobs: IndexJob[] = [];
+    const toIndex: Array<{ pages: typeof shards[number]; target: string }> = [];
     const keptAfterIndexing: Array<[built: string, key: string, cache: FolderCache]> = [];
     for (const [number, shard] of shards.entries()) {
       const key = shardKey(shard);
@@ -106,11 +104,11 @@ export function searchPlugin(eleventyConfig: EleventyConfig, options: SearchPlug
       const cache = new FolderCache(path.join(options.cacheDir, key));
       const target = path.join(output, String(number));
       if (streamed || restoreShard(cache, key, target) === false) {
-        if (!streamed) jobs.push({ pages: shard.map(({ url, file }) => ({ url, file })), outputPath: target });
+        if (!streamed) toIndex.push({ pages: shard, target });
         keptAfterIndexing.push([target, key, cache]);
       }
     }
-    await indexInParallel(jobs);
+    await indexShards(toIndex);
     for (const [target, key, cache] of keptAfterIndexing) cache.store(key, target);
     writeShardList(output, shards.map((_, number) => `${number}/`));
     // Shards no page needs any more.
@@ -131,33 +129,12 @@ function restoreShard(cache: FolderCache, key: string, target: string): ReturnTy
   }
 }
 
-/**
- * Indexes shards on all cores: Pagefind works on one core, so each worker thread runs its own. One job is
- * indexed here, as starting a worker would cost more than it saves.
- */
-async function indexInParallel(jobs: IndexJob[]): Promise<void> {
-  const workers = Math.min(os.availableParallelism(), jobs.length);
-  if (workers <= 1) {
-    for (const job of jobs) await indexPages(job);
-    await pagefind.close();
-    return;
-  }
-  const groups = Array.from({ length: workers }, (_, worker) => jobs.filter((_, i) => i % workers === worker));
-  await Promise.all(
-    groups.map(
-      (searchJobs) =>
-        new Promise<void>((resolve, reject) => {
-          const worker = startTypeScriptWorker(new URL("./search-indexer.ts", import.meta.url), { workerData: { searchJobs } });
-          worker.once("message", (reply: { ok: true } | { ok: false; message: string }) => {
-            void worker.terminate();
-            if (reply.ok) resolve();
-            else reject(new Error(reply.message));
-          });
-          worker.once("error", reject);
-          worker.once("exit", (code) => reject(new Error(`A search indexing worker stopped (exit code ${code}) before it finished.`)));
-        }),
-    ),
-  );
+/** Indexes shards whose pages are all written: one stream of their own, the pages sent in order. */
+async function indexShards(shards: Array<{ pages: Array<{ url: string; file: string; digest: string }>; target: string }>): Promise<void> {
+  if (shards.length === 0) return;
+  const stream = new ShardStream(shards.map(({ pages }) => pages.map((page) => page.url)));
+  for (const { pages } of shards) for (const { url, file, digest } of pages) stream.add(url, file, digest);
+  await stream.write((number) => shards[number]!.target);
 }
 
 /** URLs in order, split into shards by a hash of the URL, so that a post stays in its shard as others come and go. */

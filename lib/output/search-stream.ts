@@ -4,12 +4,12 @@ import { startTypeScriptWorker } from "../typescript-worker.ts";
 import type { StreamMessage, StreamReply } from "./search-indexer.ts";
 
 /**
- * The shards of a cold build indexed while its pages are rendered, instead of after: Eleventy renders on one core
- * while Pagefind reads each post as it is written. The URLs to index are known before rendering (the site index),
- * so each page's shard and place in it are too; pages go to Pagefind in URL order, as the indexing after a build
- * sends them (its files depend on that order), a page rendered early waiting for those before it. Only names wait:
- * each worker thread reads its pages from the output folder (checking that it reads what was rendered) and runs
- * its own Pagefind process for every n-th shard.
+ * Search shards indexed by worker threads, each running its own Pagefind process for every n-th shard. A cold
+ * build streams its pages here while they are rendered: the URLs to index are known before rendering (the site
+ * index), so each page's shard and place in it are too; a build with shards kept sends those it must index again
+ * once every page is written. Either way pages go to Pagefind in URL order (its files depend on that order), a page
+ * rendered early waiting for those before it. Only names wait: a worker reads each page from the output folder,
+ * checking that it reads what was rendered, so no page is held in memory.
  */
 export class ShardStream {
   readonly #place = new Map<string, { shard: number; position: number }>();

@@ -3,8 +3,6 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, it } from "node:test";
-import * as pagefind from "pagefind";
-import { indexPages } from "../../../lib/output/search-indexer.ts";
 import { ShardStream } from "../../../lib/output/search-stream.ts";
 import { temporaryDir } from "../../../scripts/temporary-dir.ts";
 import { fileHashes } from "../../helpers/site.ts";
@@ -36,11 +34,11 @@ describe("ShardStream: shards indexed while the pages are written", () => {
     assert.equal(stream.add("/posts/not-planned/", written.get(pages[0]!.url)!, digestOf(pages[0]!.html)), false);
     await stream.write((shard) => path.join(streamed, String(shard)));
 
+    // The same pages sent in URL order, as a build that indexes after rendering sends them.
     const after = temporaryDir("blog-stream-after-");
-    for (const [shard, urls] of shards.entries()) {
-      await indexPages({ pages: urls.map((url) => ({ url, file: written.get(url)! })), outputPath: path.join(after, String(shard)) });
-    }
-    await pagefind.close();
+    const inOrder = new ShardStream(shards);
+    for (const page of pages) inOrder.add(page.url, written.get(page.url)!, digestOf(page.html));
+    await inOrder.write((shard) => path.join(after, String(shard)));
     const streamedFiles = fileHashes(streamed);
     assert.ok(streamedFiles.has(path.join("0", "pagefind-entry.json")) && streamedFiles.has(path.join("1", "pagefind-entry.json")));
     assert.deepEqual(streamedFiles, fileHashes(after));
